@@ -1,0 +1,43 @@
+import { finding, type Finding } from './findings';
+import type { Sheet } from './grid';
+import { messages } from './messages';
+import { parseAmount, type Amount } from './number';
+
+/** A cell position on a sheet, merge-resolved to the top-left cell. */
+export interface CellRef {
+  row: number;
+  col: number;
+}
+
+/**
+ * Reads the numbers the checks consume, and notes on the way what a clerk should know about them: numbers stored
+ * as text (TEXT_NUMBER) and formulas without a calculated value (FORMULA_NO_VALUE). One per check run.
+ */
+export class CellReader {
+  private readonly notices = new Map<string, Finding>();
+
+  amount(sheet: Sheet, row: number, col: number): Amount {
+    const at = sheet.masterOf(row, col);
+    const cell = sheet.rawCell(at.row, at.col);
+    if (!cell) return { kind: 'empty' };
+    const address = sheet.address(at.row, at.col);
+    if (cell.noCachedValue) {
+      this.note(finding('FORMULA_NO_VALUE', sheet.name, address, messages.formulaNoValue(cell.formula ?? '')));
+      return { kind: 'empty' };
+    }
+    const amount = parseAmount(cell.value, cell.numFmt);
+    if (amount.kind === 'number' && amount.fromText) {
+      this.note(finding('TEXT_NUMBER', sheet.name, address, messages.textNumber(String(cell.value), amount.value)));
+    }
+    return amount;
+  }
+
+  private note(f: Finding): void {
+    const key = `${f.code}|${f.sheet}|${f.cell}`;
+    if (!this.notices.has(key)) this.notices.set(key, f);
+  }
+
+  findings(): Finding[] {
+    return [...this.notices.values()];
+  }
+}

@@ -1,0 +1,175 @@
+import type { CellReader, CellRef } from '../cells';
+import { Dec, show } from '../decimal';
+import { finding, type Finding } from '../findings';
+import { messages, type Part } from '../messages';
+import type { IndicatorGroup, IndicatorNode, ScoreTable, ScoringUnit } from '../detect/score-table';
+import { equalAsShown, isNumber, total, type NumberAmount, type Shown } from './compare';
+
+export interface ScoreTableCheck {
+  findings: Finding[];
+  /** The 总分 as entered, else as the indicator scores add up; undefined when scores are unreadable. */
+  totalScore?: Dec;
+}
+
+/** Everything a check needs to read a 评分表, bound once. */
+class TableReader {
+  constructor(
+    readonly table: ScoreTable,
+    private readonly reader: CellReader,
+  ) {}
+
+  amount(cell: CellRef) {
+    return this.reader.amount(this.table.sheet, cell.row, cell.col);
+  }
+
+  address(cell: CellRef): string {
+    return this.table.sheet.address(cell.row, cell.col);
+  }
+
+  at(code: Parameters<typeof finding>[0], cell: CellRef, message: string, values?: { expected?: string; actual?: string }) {
+    return finding(code, this.table.sheet.name, this.address(cell), message, values);
+  }
+
+  labelPoints(unit: ScoringUnit | IndicatorGroup): Shown | undefined {
+    return unit.label.points !== undefined ? { value: new Dec(unit.label.points), decimals: 0 } : undefined;
+  }
+
+  columnPoints(unit: ScoringUnit): NumberAmount | undefined {
+    if (!unit.pointsCell) return undefined;
+    const a = this.amount(unit.pointsCell);
+    return isNumber(a) ? a : undefined;
+  }
+
+  /** A unit's 分值 (its column, else its label); a group's declared points, else its children's sum. */
+  points(node: IndicatorNode): Shown | undefined {
+    if (node.kind === 'unit') return this.columnPoints(node) ?? this.labelPoints(node);
+    return this.labelPoints(node) ?? this.childrenPoints(node)?.sum;
+  }
+
+  childrenPoints(group: IndicatorGroup): { sum: Shown; parts: Part[] } | undefined {
+    const parts = group.children
+      .map((child) => ({ child, points: this.points(child) }))
+      .filter((p): p is { child: IndicatorNode; points: Shown } => p.points !== undefined);
+    if (!parts.length) return undefined;
+    return {
+      sum: total(parts.map((p) => p.points)),
+      parts: parts.map((p) => ({ name: p.child.label.name, value: p.points.value })),
+    };
+  }
+}
+
+function checkWeights(t: TableReader, node: IndicatorNode, out: Finding[]): void {
+  if (node.kind === 'unit') {
+    const inLabel = t.labelPoints(node);
+    const inColumn = t.columnPoints(node);
+    if (inLabel && inColumn && !equalAsShown(inLabel, inColumn)) {
+      out.push(t.at('WEIGHT_MISMATCH', node.labelCell, messages.labelPointsMismatch(node.label.name, inLabel.value, inColumn.value), {
+        expected: show(inColumn.value),
+        actual: show(inLabel.value),
+      }));
+    }
+    return;
+  }
+  const declared = t.labelPoints(node);
+  const children = t.childrenPoints(node);
+  if (declared && !children) {
+    out.push(t.at('EMPTY_INDICATOR', node.labelCell, messages.emptyIndicator(node.label.name, declared.value)));
+  } else if (declared && children && !equalAsShown(declared, children.sum)) {
+    const childLevel = node.children.some((c) => c.kind === 'group' && c.label.points !== undefined) ? 2 : 3;
+    out.push(
+      t.at('WEIGHT_MISMATCH', node.labelCell, messages.weightMismatch(node.level, node.label.name, declared.value, children.sum.value, children.parts, childLevel), {
+        expected: show(children.sum.value),
+        actual: show(declared.value),
+      }),
+    );
+  }
+  node.children.forEach((child) => checkWeights(t, child, out));
+}
+
+/** Range, presence and 扣分原因 of one unit's score; returns the unit's score when it is readable. */
+function checkUnitScore(t: TableReader, unit: ScoringUnit, out: Finding[]): NumberAmount[] | undefined {
+  const points = t.points(unit);
+  const scores: NumberAmount[] = [];
+  for (const cell of unit.scoreCells) {
+    const a = t.amount(cell);
+    if (a.kind === 'invalid') {
+      out.push(t.at('SCORE_OUT_OF_RANGE', cell, messages.scoreNotNumber(unit.label.name, a.text)));
+      return undefined;
+    }
+    if (isNumber(a)) {
+      if (a.value.isNegative()) out.push(t.at('SCORE_OUT_OF_RANGE', cell, messages.scoreNegative(unit.label.name, a.value), { actual: show(a.value) }));
+      scores.push(a);
+    }
+  }
+  if (!scores.length) {
+    if (points) out.push(t.at('MISSING_SCORE', unit.scoreCells[0], messages.missingScore(unit.label.name, points.value)));
+    return scores;
+  }
+  const score = total(scores);
+  if (points && score.value.gt(points.value) && !equalAsShown(score, points)) {
+    out.push(t.at('SCORE_OUT_OF_RANGE', unit.scoreCells[0], messages.scoreAbovePoints(unit.label.name, score.value, points.value), {
+      expected: `≤${show(points.value)}`,
+      actual: show(score.value),
+    }));
+  }
+  const missingReason = points && score.value.lt(points.value) && !equalAsShown(score, points) && unit.reasonCells.length > 0 &&
+    unit.reasonCells.every((c) => t.table.sheet.isEmpty(c.row, c.col));
+  if (missingReason) {
+    out.push(t.at('MISSING_REASON', unit.reasonCells[0], messages.missingReason(unit.label.name, score.value, points.value)));
+  }
+  return scores;
+}
+
+function checkTotal(t: TableReader, scores: NumberAmount[] | undefined, out: Finding[]): Dec | undefined {
+  const { table } = t;
+  const computed = scores ? total(scores) : undefined;
+  if (table.total?.pointsCell) {
+    const declared = t.amount(table.total.pointsCell);
+    const top = [...table.roots, ...table.extras]
+      .map((node) => ({ node, points: t.points(node) }))
+      .filter((p): p is { node: IndicatorNode; points: Shown } => p.points !== undefined);
+    if (isNumber(declared) && top.length) {
+      const sumOfTop = total(top.map((p) => p.points));
+      if (!equalAsShown(declared, sumOfTop)) {
+        const parts = top.map((p) => ({ name: p.node.label.name, value: p.points.value }));
+        out.push(t.at('WEIGHT_MISMATCH', table.total.pointsCell, messages.totalWeightMismatch(declared.value, sumOfTop.value, parts), {
+          expected: show(sumOfTop.value),
+          actual: show(declared.value),
+        }));
+      }
+    }
+  }
+  if (!table.total) return computed?.value;
+  const entered = t.amount(table.total.scoreCell);
+  if (!computed) return isNumber(entered) ? entered.value : undefined;
+  if (entered.kind === 'empty') {
+    out.push(t.at('MISSING_SCORE', table.total.scoreCell, messages.missingTotal(computed.value)));
+    return computed.value;
+  }
+  if (entered.kind === 'invalid') {
+    out.push(t.at('SCORE_OUT_OF_RANGE', table.total.scoreCell, messages.scoreNotNumber('总分', entered.text)));
+    return computed.value;
+  }
+  if (!equalAsShown(entered, computed)) {
+    out.push(t.at('SCORE_TOTAL_MISMATCH', table.total.scoreCell, messages.scoreTotalMismatch(entered.value, computed.value), {
+      expected: show(computed.value),
+      actual: show(entered.value),
+    }));
+  }
+  return entered.value;
+}
+
+/** WEIGHT_MISMATCH, SCORE_OUT_OF_RANGE, MISSING_REASON and SCORE_TOTAL_MISMATCH for one 评分表. */
+export function checkScoreTable(table: ScoreTable, reader: CellReader): ScoreTableCheck {
+  const t = new TableReader(table, reader);
+  const findings: Finding[] = [];
+  table.roots.forEach((node) => checkWeights(t, node, findings));
+  const scores: NumberAmount[] = [];
+  let readable = true;
+  for (const unit of [...table.extras, ...table.units]) {
+    const unitScores = checkUnitScore(t, unit, findings);
+    if (unitScores) scores.push(...unitScores);
+    else readable = false;
+  }
+  return { findings, totalScore: checkTotal(t, readable ? scores : undefined, findings) };
+}

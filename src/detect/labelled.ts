@@ -1,0 +1,37 @@
+import type { CellRef } from '../cells';
+import type { Sheet } from '../grid';
+import { normalizeLabel } from '../text';
+
+/** A form field: a label cell and the cell to its right that holds its value ("绩效自评综合得分 | 98"). */
+export interface LabelledValue {
+  labelCell: CellRef;
+  valueCell: CellRef;
+}
+
+/** Every cell whose label matches, with its value cell: the first filled cell to its right, else the next one. */
+export function findLabelled(sheet: Sheet, label: RegExp): LabelledValue[] {
+  const found: LabelledValue[] = [];
+  for (let row = 0; row < sheet.rowCount; row++) {
+    for (let col = 0; col < sheet.colCount; col++) {
+      const at = sheet.masterOf(row, col);
+      if (at.row !== row || at.col !== col) continue;
+      const text = sheet.text(row, col);
+      if (!text || text.length > 30 || !label.test(normalizeLabel(text).replace(/[:：]$/, ''))) continue;
+      const right = valueCellRightOf(sheet, row, col);
+      if (right) found.push({ labelCell: at, valueCell: right });
+    }
+  }
+  return found;
+}
+
+function valueCellRightOf(sheet: Sheet, row: number, col: number): CellRef | undefined {
+  const afterLabel = (sheet.mergeAt(row, col)?.right ?? col) + 1;
+  let firstCell: CellRef | undefined;
+  for (let c = afterLabel; c < sheet.colCount; c++) {
+    const at = sheet.masterOf(row, c);
+    if (at.col !== c) continue;
+    firstCell ??= at;
+    if (!sheet.isEmpty(row, c)) return at;
+  }
+  return firstCell ?? (afterLabel < 16384 ? { row, col: afterLabel } : undefined);
+}

@@ -1,0 +1,274 @@
+import type { CellRef } from '../cells';
+import type { Sheet } from '../grid';
+import { normalizeLabel, parseIndicatorLabel, type IndicatorLabel } from '../text';
+import { BUDGET_BLOCK_HEADER, SCORE_HEADER, TOTAL_ROW, type ScoreColumnRole } from '../vocabulary';
+
+export type ScoreColumns = Partial<Record<ScoreColumnRole, number>> & { score: number };
+
+/**
+ * One 分值 cell and the rows it covers. A 分值 merged over several rows (经济效益/社会效益/生态效益 sharing 15) is
+ * one unit: its points count once and its rows' scores add up against them.
+ */
+export interface ScoringUnit {
+  kind: 'unit';
+  rows: number[];
+  label: IndicatorLabel;
+  labelCell: CellRef;
+  pointsCell?: CellRef;
+  scoreCells: CellRef[];
+  reasonCells: CellRef[];
+  criterionCell?: CellRef;
+}
+
+/** A first- or second-level indicator: "过程（40分）", "C2部门效果(22分)", "数量指标". */
+export interface IndicatorGroup {
+  kind: 'group';
+  level: 1 | 2;
+  label: IndicatorLabel;
+  labelCell: CellRef;
+  children: IndicatorNode[];
+}
+
+export type IndicatorNode = IndicatorGroup | ScoringUnit;
+
+export interface TotalRow {
+  row: number;
+  labelCell: CellRef;
+  pointsCell?: CellRef;
+  scoreCell: CellRef;
+}
+
+export interface ScoreTable {
+  sheet: Sheet;
+  headerRow: number;
+  columns: ScoreColumns;
+  /** Top-level indicators in sheet order. */
+  roots: IndicatorNode[];
+  /** Every unit, in sheet order. */
+  units: ScoringUnit[];
+  /** Scored rows outside the indicator tree that count in the 总分 (the national 年度资金总额 row). */
+  extras: ScoringUnit[];
+  total?: TotalRow;
+  lastRow: number;
+}
+
+const MAX_BLANK_RUN = 5;
+
+function roleOf(text: string): ScoreColumnRole | undefined {
+  if (text.length > 40) return undefined;
+  const label = normalizeLabel(text);
+  return SCORE_HEADER.find(([, pattern]) => pattern.test(label))?.[0];
+}
+
+/** The role of each column of a row, reading each merged header cell once. */
+function headerRoles(sheet: Sheet, row: number): Partial<Record<ScoreColumnRole, number>> {
+  const roles: Partial<Record<ScoreColumnRole, number>> = {};
+  for (let col = 0; col < sheet.colCount; col++) {
+    const at = sheet.masterOf(row, col);
+    if (at.col !== col) continue;
+    const role = roleOf(sheet.text(row, col));
+    if (role && roles[role] === undefined) roles[role] = col;
+  }
+  return roles;
+}
+
+function isScoreHeader(roles: Partial<Record<ScoreColumnRole, number>>): roles is ScoreColumns {
+  return roles.score !== undefined && (roles.level1 !== undefined || roles.level2 !== undefined || roles.level3 !== undefined);
+}
+
+/** The texts that start in this row (a merged area from a row above is not this row's). */
+function rowTexts(sheet: Sheet, row: number): { col: number; text: string }[] {
+  const out: { col: number; text: string }[] = [];
+  for (let col = 0; col < sheet.colCount; col++) {
+    const at = sheet.masterOf(row, col);
+    if (at.col !== col || at.row !== row) continue;
+    const text = sheet.text(row, col);
+    if (text) out.push({ col, text });
+  }
+  return out;
+}
+
+/** A title between two pages of the table: "部门整体支出绩效评价评分表（续）", one cell across the table. */
+function isTitleRow(sheet: Sheet, row: number, columns: ScoreColumns): boolean {
+  const texts = rowTexts(sheet, row);
+  if (texts.length !== 1) return false;
+  if (/[(（]续[)）]$/.test(texts[0].text.trim())) return true;
+  const merge = sheet.mergeAt(row, texts[0].col);
+  return !!merge && merge.left <= (columns.level3 ?? columns.score) && merge.right >= columns.score;
+}
+
+function totalLabelCol(sheet: Sheet, row: number, columns: ScoreColumns): number | undefined {
+  for (let col = 0; col < columns.score; col++) {
+    if (TOTAL_ROW.test(normalizeLabel(sheet.text(row, col)))) return sheet.masterOf(row, col).col;
+  }
+  return undefined;
+}
+
+function isEndNote(sheet: Sheet, row: number): boolean {
+  const first = rowTexts(sheet, row)[0];
+  return !!first && /^(备注|说明|注[:：]|填表说明|填报人|填表人)/.test(normalizeLabel(first.text));
+}
+
+function ref(sheet: Sheet, row: number, col: number): CellRef {
+  return sheet.masterOf(row, col);
+}
+
+function key(cell: CellRef): string {
+  return `${cell.row}:${cell.col}`;
+}
+
+function pushDistinct(list: CellRef[], cell: CellRef): void {
+  if (!list.some((c) => c.row === cell.row && c.col === cell.col)) list.push(cell);
+}
+
+function tableColumns(columns: ScoreColumns): number[] {
+  return Object.values(columns).filter((c): c is number => c !== undefined);
+}
+
+/** Reads the rows below a 评分表 header into the indicator tree. */
+function readTable(sheet: Sheet, headerRow: number, columns: ScoreColumns): ScoreTable {
+  const table: ScoreTable = { sheet, headerRow, columns, roots: [], units: [], extras: [], lastRow: headerRow };
+  const cols = tableColumns(columns);
+  let level1: IndicatorGroup | undefined;
+  let level2: IndicatorGroup | undefined;
+  const unitsByPointsCell = new Map<string, ScoringUnit>();
+  let blankRun = 0;
+
+  const group = (level: 1 | 2, col: number, row: number, current: IndicatorGroup | undefined) => {
+    const text = sheet.text(row, col);
+    if (!text) return current;
+    const cell = ref(sheet, row, col);
+    const label = parseIndicatorLabel(text);
+    // The same label again (a page-break continuation repeats 过程（40分）) continues the same indicator.
+    if (current && (key(current.labelCell) === key(cell) || normalizeLabel(sheet.text(current.labelCell.row, current.labelCell.col)) === normalizeLabel(text))) {
+      return current;
+    }
+    return { kind: 'group', level, label, labelCell: cell, children: [] } as IndicatorGroup;
+  };
+
+  for (let row = headerRow + 1; row < sheet.rowCount; row++) {
+    if (cols.every((c) => sheet.isEmpty(row, c))) {
+      if (++blankRun >= MAX_BLANK_RUN) break;
+      continue;
+    }
+    blankRun = 0;
+    if (isScoreHeader(headerRoles(sheet, row)) || isTitleRow(sheet, row, columns)) continue;
+    if (isEndNote(sheet, row)) break;
+    const totalCol = totalLabelCol(sheet, row, columns);
+    if (totalCol !== undefined) {
+      table.total = {
+        row,
+        labelCell: ref(sheet, row, totalCol),
+        scoreCell: ref(sheet, row, columns.score),
+        ...totalPointsCell(sheet, row, totalCol, columns),
+      };
+      table.lastRow = row;
+      break;
+    }
+    table.lastRow = row;
+
+    if (columns.level1 !== undefined) {
+      const next = group(1, columns.level1, row, level1);
+      if (next !== level1) {
+        level1 = next;
+        level2 = undefined;
+        if (level1) table.roots.push(level1);
+      }
+    }
+    if (columns.level2 !== undefined) {
+      const next = group(2, columns.level2, row, level2);
+      if (next !== level2 && next) {
+        level2 = next;
+        (level1 ? level1.children : table.roots).push(level2);
+      }
+    }
+
+    const nameCol = columns.level3 ?? columns.level2 ?? columns.level1!;
+    const nameText = sheet.text(row, nameCol);
+    const hasNumbers = [columns.points, columns.score].some((c) => c !== undefined && !sheet.isEmpty(row, c));
+    const ownName = columns.level3 !== undefined ? nameText : '';
+    if (!ownName && !hasNumbers) continue;
+
+    const pointsCell = columns.points !== undefined ? ref(sheet, row, columns.points) : undefined;
+    const shared = pointsCell && sheet.mergeAt(row, columns.points!) ? unitsByPointsCell.get(key(pointsCell)) : undefined;
+    const unit: ScoringUnit = shared ?? {
+      kind: 'unit',
+      rows: [],
+      label: parseIndicatorLabel(nameText),
+      labelCell: ref(sheet, row, nameCol),
+      ...(pointsCell ? { pointsCell } : {}),
+      ...(columns.criterion !== undefined ? { criterionCell: ref(sheet, row, columns.criterion) } : {}),
+      scoreCells: [],
+      reasonCells: [],
+    };
+    unit.rows.push(row);
+    pushDistinct(unit.scoreCells, ref(sheet, row, columns.score));
+    if (columns.reason !== undefined) pushDistinct(unit.reasonCells, ref(sheet, row, columns.reason));
+    if (!shared) {
+      if (pointsCell) unitsByPointsCell.set(key(pointsCell), unit);
+      table.units.push(unit);
+      const parent = level2 ?? level1;
+      if (parent) parent.children.push(unit);
+      else table.roots.push(unit);
+    }
+  }
+  return table;
+}
+
+/** The 总分 row's 分值: in the 分值 column, or (Kunming, no 分值 column) the first number left of the score. */
+function totalPointsCell(sheet: Sheet, row: number, labelCol: number, columns: ScoreColumns): { pointsCell?: CellRef } {
+  if (columns.points !== undefined) {
+    // National 总分 is one cell merged across to the 分值 column: no 分值 of its own then.
+    const at = ref(sheet, row, columns.points);
+    return at.col === labelCol ? {} : { pointsCell: at };
+  }
+  for (let col = labelCol + 1; col < columns.score; col++) {
+    const at = ref(sheet, row, col);
+    if (at.col === col && /^\s*\d+(\.\d+)?\s*分?\s*$/.test(sheet.text(row, col).normalize('NFKC'))) return { pointsCell: at };
+  }
+  return {};
+}
+
+/** The 年度资金总额 rows under a header with 分值, 得分 and 执行数 (national 自评表). */
+function readBudgetBlock(sheet: Sheet, headerRow: number): ScoringUnit[] {
+  const roles = headerRoles(sheet, headerRow);
+  if (roles.points === undefined || roles.score === undefined) return [];
+  const hasBudgetWords = rowTexts(sheet, headerRow).some((t) => BUDGET_BLOCK_HEADER.test(normalizeLabel(t.text)));
+  if (!hasBudgetWords || isScoreHeader(roles)) return [];
+  const units: ScoringUnit[] = [];
+  for (let row = headerRow + 1; row < sheet.rowCount; row++) {
+    if (!/^\d/.test(sheet.text(row, roles.points).normalize('NFKC'))) break;
+    const label = rowTexts(sheet, row).find((t) => t.col < roles.points! && !/^\d/.test(t.text.normalize('NFKC')));
+    if (!label) break;
+    units.push({
+      kind: 'unit',
+      rows: [row],
+      label: parseIndicatorLabel(label.text),
+      labelCell: ref(sheet, row, label.col),
+      pointsCell: ref(sheet, row, roles.points),
+      scoreCells: [ref(sheet, row, roles.score)],
+      reasonCells: [],
+    });
+  }
+  return units;
+}
+
+/** Every 评分表 on a sheet, wherever it starts. */
+export function detectScoreTables(sheet: Sheet): ScoreTable[] {
+  const tables: ScoreTable[] = [];
+  let budget: ScoringUnit[] = [];
+  for (let row = 0; row < sheet.rowCount; row++) {
+    const roles = headerRoles(sheet, row);
+    if (isScoreHeader(roles)) {
+      const table = readTable(sheet, row, roles);
+      table.extras = budget;
+      budget = [];
+      tables.push(table);
+      row = table.lastRow;
+    } else {
+      const block = readBudgetBlock(sheet, row);
+      if (block.length) budget = block;
+    }
+  }
+  return tables;
+}

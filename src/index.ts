@@ -1,0 +1,9 @@
+/** The public surface of the core: hosts build a WorkbookGrid and get findings back. */
+export { checkWorkbook, type CheckResult, type DetectedTable } from './checker';
+export type { Finding, FindingCode, Severity } from './findings';
+export { SEVERITY } from './findings';
+export type { CellValue, GridCell, Merge, SheetGrid, WorkbookGrid } from './grid';
+export { columnName, parseA1, parseRange, toA1 } from './grid';
+export { parseAmount, type Amount, type NumberUnit } from './number';
+export { Dec } from './decimal';
+export { gradeOf } from './checks/form';

@@ -1,0 +1,76 @@
+import { show, type Dec } from './decimal';
+
+/** Every Chinese sentence the checker says, in one place. Numbers come in as decimals and are shown as written. */
+
+export interface Part {
+  name: string;
+  value: Dec;
+}
+
+const pts = (d: Dec) => `${show(d)}分`;
+const quote = (name: string) => `“${name}”`;
+const plus = (parts: readonly Part[]) =>
+  parts.length > 1 && parts.length <= 12 ? `（${parts.map((p) => show(p.value)).join('+')}）` : '';
+const levelWord = (level: 1 | 2 | 3) => (['一级指标', '二级指标', '三级指标'] as const)[level - 1];
+
+export const messages = {
+  weightMismatch: (level: 1 | 2, name: string, declared: Dec, sumOfChildren: Dec, children: readonly Part[], childLevel: 2 | 3) =>
+    `${levelWord(level)}${quote(name)}标明${pts(declared)}，其下${levelWord(childLevel)}分值合计${pts(sumOfChildren)}${plus(children)}，` +
+    `两者不一致。请核对该指标或其下指标的分值。`,
+
+  labelPointsMismatch: (name: string, inLabel: Dec, inColumn: Dec) =>
+    `指标${quote(name)}名称中标明${pts(inLabel)}，分值栏却填${pts(inColumn)}，请统一。`,
+
+  totalWeightMismatch: (declared: Dec, sumOfTop: Dec, parts: readonly Part[]) =>
+    `总分栏分值为${pts(declared)}，各一级指标分值合计${pts(sumOfTop)}${plus(parts)}，两者不一致。请核对总分或各指标分值。`,
+
+  emptyIndicator: (name: string, declared: Dec) =>
+    `指标${quote(name)}标明${pts(declared)}，但其下没有填写任何指标的分值。请补充其下指标，或核对该项分值。`,
+
+  scoreAbovePoints: (name: string, score: Dec, points: Dec) =>
+    `指标${quote(name)}自评得分${pts(score)}，超过了该指标的分值${pts(points)}。得分不能高于分值，请核对。`,
+
+  scoreNegative: (name: string, score: Dec) => `指标${quote(name)}自评得分为${pts(score)}，得分不能为负数，请核对。`,
+
+  scoreNotNumber: (name: string, text: string) =>
+    `指标${quote(name)}的得分“${text}”不是数字，无法计算总分。请填写数字得分。`,
+
+  missingScore: (name: string, points: Dec) => `指标${quote(name)}分值${pts(points)}，但得分未填写。`,
+
+  missingReason: (name: string, score: Dec, points: Dec) =>
+    `指标${quote(name)}得${pts(score)}，比分值${pts(points)}少${pts(points.minus(score))}，但扣分原因未填写。请写明扣分原因。`,
+
+  scoreTotalMismatch: (total: Dec, sumOfScores: Dec) =>
+    `总分栏得分为${pts(total)}，但各指标得分合计为${pts(sumOfScores)}，相差${pts(total.minus(sumOfScores).abs())}。请重新合计总分。`,
+
+  missingTotal: (sumOfScores: Dec) => `总分栏得分未填写，各指标得分合计为${pts(sumOfScores)}。`,
+
+  summaryMismatch: (summary: Dec, total: Dec, tableSheet: string) =>
+    `绩效自评综合得分填的是${pts(summary)}，但“${tableSheet}”评分表的总分为${pts(total)}。两处应一致，请核对。`,
+
+  summaryNotNumber: (text: string) => `绩效自评综合得分“${text}”不是数字，请填写评分表的总分。`,
+
+  gradeMismatch: (grade: string, score: Dec, expected: string) =>
+    `评价等次填的是“${grade}”，但综合得分${pts(score)}对应的等次是“${expected}”（90分及以上为优，80至90分为良，60至80分为中，60分以下为差）。`,
+
+  gradeMissing: (score: Dec, expected: string) => `评价等次未填写；综合得分${pts(score)}对应的等次是“${expected}”。`,
+
+  sumMismatch: (total: string, column: string, value: Dec, parts: readonly Part[], sumOfParts: Dec) =>
+    `${total}${column ? `（${column}）` : ''}为${show(value)}，但其组成部分${parts.map((p) => `${quote(p.name)}${show(p.value)}`).join(' + ')}` +
+    ` 合计为${show(sumOfParts)}，相差${show(value.minus(sumOfParts).abs())}。请核对合计数或明细数。`,
+
+  partsExceedTotal: (total: string, column: string, value: Dec, parts: readonly Part[], sumOfParts: Dec) =>
+    `${total}${column ? `（${column}）` : ''}为${show(value)}，但其中所列明细${parts.map((p) => `${quote(p.name)}${show(p.value)}`).join(' + ')}` +
+    ` 合计${show(sumOfParts)}，超过了总数${show(sumOfParts.minus(value))}。“其中”明细不能大于总数，请核对。`,
+
+  textNumber: (raw: string, value: Dec) =>
+    `单元格内容“${raw}”是以文本形式保存的数字，已按${show(value)}读取。建议改为数值格式，以免Excel求和时漏算。`,
+
+  formulaNoValue: (formula: string) =>
+    `该单元格的公式“=${formula}”没有计算结果（文件可能由其他程序生成）。请在Excel或WPS中打开并保存后再检查。`,
+
+  noScoreTable: () =>
+    `未识别到评分表、自评表或基础数据表：没有找到含“三级指标”“得分”等表头的表格。请确认这是部门整体支出绩效自评工作簿。`,
+
+  emptyWorkbook: () => `工作簿中没有任何内容。`,
+};
