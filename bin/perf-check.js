@@ -1,3 +1,2 @@
 #!/usr/bin/env node
-'use strict';
-require('../lib/perf-check.cjs');
+import '../lib/perf-check.cjs';

@@ -36,7 +36,8 @@ export const GRADES: ReadonlyArray<{ grade: string; min: number; spellings: read
 /** Column-headed money tables of the 自评表 form (收入 / 支出 / 三公经费 / 固定资产 by 机构). */
 export const UNIT_TABLE_HEADER = /^(机构名称|单位名称|单位)$/;
 export const SUMMARY_UNIT_ROW = /(汇总|合计|总计)$/;
-export const NUMBERED_ROW = /^(\d+|[一二三四五六七八九十]+)[、.．)]/;
+/** "1、机关", "2、出国经费"; a Chinese numeral (三、部门整体支出绩效自评情况) is a section title, never a row of a table. */
+export const NUMBERED_ROW = /^\d+[、.．)]/;
 export const QIZHONG = /^其中[:：]?/;
 export const OTHER_PART = /^其他$/;
 
