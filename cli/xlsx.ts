@@ -41,6 +41,11 @@ export async function readWorkbookFile(path: string): Promise<WorkbookGrid> {
 }
 
 export async function readWorkbookBytes(bytes: Buffer): Promise<WorkbookGrid> {
+  return workbookToGrid(await openWorkbook(bytes));
+}
+
+/** What the xlsx library alone does: sniff and open. Kept apart so that the bench can time it on its own. */
+export async function openWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const kind = sniff(bytes);
   if (kind !== 'xlsx') throw new WorkbookReadError(REFUSALS[kind]);
   const workbook = new ExcelJS.Workbook();
@@ -50,6 +55,12 @@ export async function readWorkbookBytes(bytes: Buffer): Promise<WorkbookGrid> {
     const detail = e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e);
     throw new WorkbookReadError(`文件已损坏或不完整，无法作为 .xlsx 工作簿打开（${detail}）。请用 Excel 或 WPS 打开修复后另存再检查。`);
   }
+  // Any zip opens; only a workbook has sheets (a .docx or a zipped folder does not).
+  if (!workbook.worksheets.length) throw new WorkbookReadError(`${REFUSALS.other.slice(0, -1)}（压缩包中没有工作表）。`);
+  return workbook;
+}
+
+export function workbookToGrid(workbook: ExcelJS.Workbook): WorkbookGrid {
   return { sheets: workbook.worksheets.map(toSheetGrid) };
 }
 

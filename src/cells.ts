@@ -15,9 +15,21 @@ export interface CellRef {
  */
 export class CellReader {
   private readonly notices = new Map<string, Finding>();
+  private readonly amounts = new WeakMap<Sheet, Map<number, Amount>>();
 
+  /** The cell's number, parsed once per cell however many checks read it. */
   amount(sheet: Sheet, row: number, col: number): Amount {
     const at = sheet.masterOf(row, col);
+    let cache = this.amounts.get(sheet);
+    if (!cache) this.amounts.set(sheet, (cache = new Map()));
+    const key = at.row * 16384 + at.col;
+    let amount = cache.get(key);
+    if (!amount) cache.set(key, (amount = this.read(sheet, at.row, at.col)));
+    return amount;
+  }
+
+  private read(sheet: Sheet, row: number, col: number): Amount {
+    const at = { row, col };
     const cell = sheet.rawCell(at.row, at.col);
     if (!cell) return { kind: 'empty' };
     const address = sheet.address(at.row, at.col);

@@ -11,6 +11,7 @@ export const ZERO = new Dec(0);
  * 0.30000000000000004 (the cached result of =0.1+0.2) is 0.3.
  */
 export function decFromDouble(n: number): Dec {
+  if (Number.isSafeInteger(n)) return new Dec(n);
   return new Dec(Number(n.toPrecision(15)).toString());
 }
 

@@ -1,3 +1,5 @@
+import { normalizeLabel } from './text';
+
 /**
  * The core's only view of a spreadsheet: plain values, formulas, number formats and merged areas, as every host
  * (Office.js, WPS, an .xlsx file) can deliver them. Rows and columns are 0-based.
@@ -56,6 +58,14 @@ export function parseRange(ref: string): Merge {
   return { top: from.row, left: from.col, bottom: to.row, right: to.col };
 }
 
+/** A text cell that holds its own content (not the continuation of a merged area above or to the left). */
+export interface TextCell {
+  row: number;
+  col: number;
+  /** Sheet.shortLabel(): '' for long texts. */
+  label: string;
+}
+
 /** Read access with merged areas resolved: a value in a merged area applies to each cell of it. */
 export class Sheet {
   readonly name: string;
@@ -63,6 +73,8 @@ export class Sheet {
   readonly colCount: number;
   private readonly grid: SheetGrid;
   private readonly mergeIndex = new Map<number, Merge>();
+  private readonly labels = new Map<number, string>();
+  private textCellList?: TextCell[];
 
   constructor(grid: SheetGrid) {
     this.grid = grid;
@@ -91,6 +103,27 @@ export class Sheet {
     return m ? { row: m.top, col: m.left } : { row, col };
   }
 
+  /** True where the cell holds its own content: not merged, or the top-left cell of its merged area. */
+  startsAt(row: number, col: number): boolean {
+    const m = this.mergeAt(row, col);
+    return !m || (m.top === row && m.left === col);
+  }
+
+  /** Every text cell in reading order, listed once per sheet: detectors look for their anchors here. */
+  textCells(): readonly TextCell[] {
+    if (!this.textCellList) {
+      this.textCellList = [];
+      this.grid.cells.forEach((cells, row) =>
+        cells?.forEach((cell, col) => {
+          if (typeof cell?.value === 'string' && cell.value.trim() && this.startsAt(row, col)) {
+            this.textCellList!.push({ row, col, label: this.shortLabel(row, col) });
+          }
+        }),
+      );
+    }
+    return this.textCellList;
+  }
+
   /** The cell as stored, without merge resolution. */
   rawCell(row: number, col: number): GridCell | undefined {
     return this.grid.cells[row]?.[col];
@@ -109,6 +142,28 @@ export class Sheet {
   text(row: number, col: number): string {
     const v = this.value(row, col);
     return v === null ? '' : String(v).trim();
+  }
+
+  /** The cell's text as a label for matching: normalizeLabel() without a trailing colon; cached per cell. */
+  label(row: number, col: number): string {
+    const at = this.masterOf(row, col);
+    const key = this.key(at.row, at.col);
+    let label = this.labels.get(key);
+    if (label === undefined) {
+      const value = this.rawCell(at.row, at.col)?.value;
+      label = typeof value === 'string' ? normalizeLabel(value).replace(/[:：]$/, '') : value == null ? '' : String(value);
+      this.labels.set(key, label);
+    }
+    return label;
+  }
+
+  /**
+   * The label of a short text cell, '' for numbers and long texts: scans for header words and anchors pass over
+   * criteria paragraphs without normalising them.
+   */
+  shortLabel(row: number, col: number, maxLength = 30): string {
+    const value = this.value(row, col);
+    return typeof value === 'string' && value.length <= maxLength ? this.label(row, col) : '';
   }
 
   isEmpty(row: number, col: number): boolean {

@@ -1,24 +1,34 @@
 import type { CellReader } from '../cells';
-import { show } from '../decimal';
+import { show, ZERO } from '../decimal';
 import { finding, type Finding } from '../findings';
 import type { Sheet } from '../grid';
 import { messages } from '../messages';
 import type { SumIdentity } from '../detect/identity';
-import { equalAsShown, isNumber, total, type NumberAmount, type Shown } from './compare';
+import { equalAsShown, isNumber, type Shown } from './compare';
 
-/** SUM_MISMATCH for one identity; nothing when the total and its parts are all blank. */
+/** SUM_MISMATCH for one identity; nothing when the total and its parts are all blank or unreadable. */
 export function checkIdentity(sheet: Sheet, reader: CellReader, id: SumIdentity): Finding[] {
   const totalAmount = reader.amount(sheet, id.total.row, id.total.col);
-  const parts = id.parts.map((p) => ({ ...p, amount: reader.amount(sheet, p.cell.row, p.cell.col) }));
-  if (totalAmount.kind === 'invalid' || parts.some((p) => p.amount.kind === 'invalid')) return [];
-  const filled = parts.filter((p): p is typeof p & { amount: NumberAmount } => isNumber(p.amount));
-  if (!isNumber(totalAmount) && !filled.length) return [];
+  if (totalAmount.kind === 'invalid') return [];
+  // Most identities of a form hold blank rows or agree: summed in place, parts listed only for a message.
+  const sumOfParts: Shown = { value: ZERO, decimals: 0 };
+  let filled = 0;
+  for (const part of id.parts) {
+    const a = reader.amount(sheet, part.cell.row, part.cell.col);
+    if (a.kind === 'invalid') return [];
+    if (a.kind !== 'number') continue;
+    filled++;
+    if (!a.value.isZero()) sumOfParts.value = sumOfParts.value.plus(a.value);
+    sumOfParts.decimals = Math.max(sumOfParts.decimals, a.decimals);
+  }
+  if (!isNumber(totalAmount) && !filled) return [];
   // A blank total with filled parts is read as 0: the parts then disagree with it.
-  const value: Shown = isNumber(totalAmount) ? totalAmount : total([]);
-  const sumOfParts = total(filled.map((p) => p.amount));
-  const equal = equalAsShown(value, sumOfParts);
-  if (equal || (!id.exhaustive && sumOfParts.value.lt(value.value))) return [];
-  const shownParts = filled.map((p) => ({ name: p.name, value: p.amount.value }));
+  const value: Shown = isNumber(totalAmount) ? totalAmount : { value: ZERO, decimals: 0 };
+  if (equalAsShown(value, sumOfParts) || (!id.exhaustive && sumOfParts.value.lt(value.value))) return [];
+  const shownParts = id.parts.flatMap((p) => {
+    const a = reader.amount(sheet, p.cell.row, p.cell.col);
+    return isNumber(a) ? [{ name: p.name, value: a.value }] : [];
+  });
   const message = id.exhaustive
     ? messages.sumMismatch(id.subject, id.qualifier, value.value, shownParts, sumOfParts.value)
     : messages.partsExceedTotal(id.subject, id.qualifier, value.value, shownParts, sumOfParts.value);

@@ -1,16 +1,20 @@
 import type { Sheet } from '../grid';
 import { parseAmount } from '../number';
-import { normalizeLabel } from '../text';
 import { BASE_DATA_END, BASE_DATA_TOP_ROWS, EXHAUSTIVE_TOTALS, matchesAny, NUMBERED_ROW, QIZHONG } from '../vocabulary';
 import type { SumIdentity } from './identity';
 
-const label = (text: string) => normalizeLabel(text).replace(/[:：]$/, '');
 const withoutNumber = (text: string) => text.replace(NUMBERED_ROW, '');
 const withoutQizhong = (text: string) => text.replace(QIZHONG, '');
 
+/** Numbers decide the extent of a block; Excel numbers are taken at a glance, only text goes through the parser. */
+function holdsNumber(sheet: Sheet, row: number, col: number): boolean {
+  const value = sheet.value(row, col);
+  return typeof value === 'number' || (typeof value === 'string' && parseAmount(value).kind === 'number');
+}
+
 function hasNumberRightOf(sheet: Sheet, row: number, col: number): boolean {
   for (let c = col + 1; c < sheet.colCount; c++) {
-    if (parseAmount(sheet.value(row, c)).kind === 'number') return true;
+    if (holdsNumber(sheet, row, c)) return true;
   }
   return false;
 }
@@ -23,15 +27,10 @@ function hasNumberRightOf(sheet: Sheet, row: number, col: number): boolean {
 export function detectBaseData(sheet: Sheet): SumIdentity[] {
   const identities: SumIdentity[] = [];
   const done = new Set<number>();
-  for (let row = 0; row < sheet.rowCount; row++) {
-    for (let col = 0; col < Math.min(sheet.colCount, 8); col++) {
-      if (done.has(col)) continue;
-      const at = sheet.masterOf(row, col);
-      if (at.row !== row || at.col !== col) continue;
-      if (!matchesAny(label(sheet.text(row, col)), BASE_DATA_TOP_ROWS) || !hasNumberRightOf(sheet, row, col)) continue;
-      done.add(col);
-      identities.push(...readBlock(sheet, row, col));
-    }
+  for (const { row, col, label } of sheet.textCells()) {
+    if (col >= 8 || done.has(col) || !matchesAny(label, BASE_DATA_TOP_ROWS) || !hasNumberRightOf(sheet, row, col)) continue;
+    done.add(col);
+    identities.push(...readBlock(sheet, row, col));
   }
   return identities;
 }
@@ -49,7 +48,7 @@ function readBlock(sheet: Sheet, firstRow: number, labelCol: number): SumIdentit
   let list: Group | undefined;
   let blankRun = 0;
   for (let row = firstRow; row < sheet.rowCount; row++) {
-    const text = label(sheet.text(row, labelCol));
+    const text = sheet.label(row, labelCol);
     if (!text) {
       if (++blankRun >= 2) break;
       continue;
@@ -68,7 +67,7 @@ function readBlock(sheet: Sheet, firstRow: number, labelCol: number): SumIdentit
     } else if (QIZHONG.test(text)) {
       const parent = lastNumbered ?? top?.parent;
       if (parent === undefined) continue;
-      const parentName = withoutNumber(label(sheet.text(parent, labelCol)));
+      const parentName = withoutNumber(sheet.label(parent, labelCol));
       list = { parent, children: [row], exhaustive: matchesAny(parentName, EXHAUSTIVE_TOTALS) };
       groups.push(list);
     } else if (list) {
@@ -87,11 +86,11 @@ function identitiesOf(sheet: Sheet, groups: Group[], labelCol: number, firstRow:
   const valueCols: number[] = [];
   const rows = groups.flatMap((g) => [g.parent, ...g.children]);
   for (let col = labelCol + 1; col < sheet.colCount; col++) {
-    if (rows.some((r) => parseAmount(sheet.value(r, col)).kind === 'number')) valueCols.push(col);
+    if (rows.some((r) => holdsNumber(sheet, r, col))) valueCols.push(col);
   }
-  const name = (row: number) => withoutQizhong(label(sheet.text(row, labelCol)));
+  const name = (row: number) => withoutQizhong(sheet.label(row, labelCol));
   // Column headings (2022年决算数, 2023年预算数) stand in the row above the block.
-  const heading = (col: number) => (firstRow > 0 ? label(sheet.text(firstRow - 1, col)) : '');
+  const heading = (col: number) => (firstRow > 0 ? sheet.label(firstRow - 1, col) : '');
   return groups
     .filter((g) => g.children.length > 0)
     .flatMap((g) =>

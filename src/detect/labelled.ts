@@ -1,6 +1,5 @@
 import type { CellRef } from '../cells';
 import type { Sheet } from '../grid';
-import { normalizeLabel } from '../text';
 
 /** A form field: a label cell and the cell to its right that holds its value ("绩效自评综合得分 | 98"). */
 export interface LabelledValue {
@@ -11,15 +10,10 @@ export interface LabelledValue {
 /** Every cell whose label matches, with its value cell: the first filled cell to its right, else the next one. */
 export function findLabelled(sheet: Sheet, label: RegExp): LabelledValue[] {
   const found: LabelledValue[] = [];
-  for (let row = 0; row < sheet.rowCount; row++) {
-    for (let col = 0; col < sheet.colCount; col++) {
-      const at = sheet.masterOf(row, col);
-      if (at.row !== row || at.col !== col) continue;
-      const text = sheet.text(row, col);
-      if (!text || text.length > 30 || !label.test(normalizeLabel(text).replace(/[:：]$/, ''))) continue;
-      const right = valueCellRightOf(sheet, row, col);
-      if (right) found.push({ labelCell: at, valueCell: right });
-    }
+  for (const { row, col, label: text } of sheet.textCells()) {
+    if (!text || !label.test(text)) continue;
+    const right = valueCellRightOf(sheet, row, col);
+    if (right) found.push({ labelCell: { row, col }, valueCell: right });
   }
   return found;
 }

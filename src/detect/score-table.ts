@@ -1,6 +1,6 @@
 import type { CellRef } from '../cells';
 import type { Sheet } from '../grid';
-import { normalizeLabel, parseIndicatorLabel, type IndicatorLabel } from '../text';
+import { splitIndicatorLabel, type IndicatorLabel } from '../text';
 import { BUDGET_BLOCK_HEADER, SCORE_HEADER, TOTAL_ROW, type ScoreColumnRole } from '../vocabulary';
 
 export type ScoreColumns = Partial<Record<ScoreColumnRole, number>> & { score: number };
@@ -54,9 +54,7 @@ export interface ScoreTable {
 
 const MAX_BLANK_RUN = 5;
 
-function roleOf(text: string): ScoreColumnRole | undefined {
-  if (text.length > 40) return undefined;
-  const label = normalizeLabel(text);
+function roleOf(label: string): ScoreColumnRole | undefined {
   return SCORE_HEADER.find(([, pattern]) => pattern.test(label))?.[0];
 }
 
@@ -64,9 +62,8 @@ function roleOf(text: string): ScoreColumnRole | undefined {
 function headerRoles(sheet: Sheet, row: number): Partial<Record<ScoreColumnRole, number>> {
   const roles: Partial<Record<ScoreColumnRole, number>> = {};
   for (let col = 0; col < sheet.colCount; col++) {
-    const at = sheet.masterOf(row, col);
-    if (at.col !== col) continue;
-    const role = roleOf(sheet.text(row, col));
+    if (sheet.mergeAt(row, col) && sheet.masterOf(row, col).col !== col) continue;
+    const role = roleOf(sheet.shortLabel(row, col));
     if (role && roles[role] === undefined) roles[role] = col;
   }
   return roles;
@@ -80,8 +77,7 @@ function isScoreHeader(roles: Partial<Record<ScoreColumnRole, number>>): roles i
 function rowTexts(sheet: Sheet, row: number): { col: number; text: string }[] {
   const out: { col: number; text: string }[] = [];
   for (let col = 0; col < sheet.colCount; col++) {
-    const at = sheet.masterOf(row, col);
-    if (at.col !== col || at.row !== row) continue;
+    if (!sheet.startsAt(row, col)) continue;
     const text = sheet.text(row, col);
     if (text) out.push({ col, text });
   }
@@ -99,14 +95,14 @@ function isTitleRow(sheet: Sheet, row: number, columns: ScoreColumns): boolean {
 
 function totalLabelCol(sheet: Sheet, row: number, columns: ScoreColumns): number | undefined {
   for (let col = 0; col < columns.score; col++) {
-    if (TOTAL_ROW.test(normalizeLabel(sheet.text(row, col)))) return sheet.masterOf(row, col).col;
+    if (TOTAL_ROW.test(sheet.shortLabel(row, col))) return sheet.masterOf(row, col).col;
   }
   return undefined;
 }
 
 function isEndNote(sheet: Sheet, row: number): boolean {
   const first = rowTexts(sheet, row)[0];
-  return !!first && /^(备注|说明|注[:：]|填表说明|填报人|填表人)/.test(normalizeLabel(first.text));
+  return !!first && /^(备注|说明|注[:：]|填表说明|填报人|填表人)/.test(first.text.trimStart());
 }
 
 function ref(sheet: Sheet, row: number, col: number): CellRef {
@@ -138,9 +134,9 @@ function readTable(sheet: Sheet, headerRow: number, columns: ScoreColumns): Scor
     const text = sheet.text(row, col);
     if (!text) return current;
     const cell = ref(sheet, row, col);
-    const label = parseIndicatorLabel(text);
+    const label = splitIndicatorLabel(sheet.label(row, col));
     // The same label again (a page-break continuation repeats 过程（40分）) continues the same indicator.
-    if (current && (key(current.labelCell) === key(cell) || normalizeLabel(sheet.text(current.labelCell.row, current.labelCell.col)) === normalizeLabel(text))) {
+    if (current && (key(current.labelCell) === key(cell) || sheet.label(current.labelCell.row, current.labelCell.col) === sheet.label(row, col))) {
       return current;
     }
     return { kind: 'group', level, label, labelCell: cell, children: [] } as IndicatorGroup;
@@ -152,7 +148,9 @@ function readTable(sheet: Sheet, headerRow: number, columns: ScoreColumns): Scor
       continue;
     }
     blankRun = 0;
-    if (isScoreHeader(headerRoles(sheet, row)) || isTitleRow(sheet, row, columns)) continue;
+    // A repeated header (after a page break) says 得分 again in the score column; data rows never do.
+    const repeatsHeader = roleOf(sheet.shortLabel(row, columns.score)) === 'score' && isScoreHeader(headerRoles(sheet, row));
+    if (repeatsHeader || isTitleRow(sheet, row, columns)) continue;
     if (isEndNote(sheet, row)) break;
     const totalCol = totalLabelCol(sheet, row, columns);
     if (totalCol !== undefined) {
@@ -194,7 +192,7 @@ function readTable(sheet: Sheet, headerRow: number, columns: ScoreColumns): Scor
     const unit: ScoringUnit = shared ?? {
       kind: 'unit',
       rows: [],
-      label: parseIndicatorLabel(nameText),
+      label: splitIndicatorLabel(sheet.label(row, nameCol)),
       labelCell: ref(sheet, row, nameCol),
       ...(pointsCell ? { pointsCell } : {}),
       ...(columns.criterion !== undefined ? { criterionCell: ref(sheet, row, columns.criterion) } : {}),
@@ -230,10 +228,9 @@ function totalPointsCell(sheet: Sheet, row: number, labelCol: number, columns: S
 }
 
 /** The 年度资金总额 rows under a header with 分值, 得分 and 执行数 (national 自评表). */
-function readBudgetBlock(sheet: Sheet, headerRow: number): ScoringUnit[] {
-  const roles = headerRoles(sheet, headerRow);
+function readBudgetBlock(sheet: Sheet, headerRow: number, roles: Partial<Record<ScoreColumnRole, number>>): ScoringUnit[] {
   if (roles.points === undefined || roles.score === undefined) return [];
-  const hasBudgetWords = rowTexts(sheet, headerRow).some((t) => BUDGET_BLOCK_HEADER.test(normalizeLabel(t.text)));
+  const hasBudgetWords = rowTexts(sheet, headerRow).some((t) => BUDGET_BLOCK_HEADER.test(sheet.label(headerRow, t.col)));
   if (!hasBudgetWords || isScoreHeader(roles)) return [];
   const units: ScoringUnit[] = [];
   for (let row = headerRow + 1; row < sheet.rowCount; row++) {
@@ -243,7 +240,7 @@ function readBudgetBlock(sheet: Sheet, headerRow: number): ScoringUnit[] {
     units.push({
       kind: 'unit',
       rows: [row],
-      label: parseIndicatorLabel(label.text),
+      label: splitIndicatorLabel(sheet.label(row, label.col)),
       labelCell: ref(sheet, row, label.col),
       pointsCell: ref(sheet, row, roles.points),
       scoreCells: [ref(sheet, row, roles.score)],
@@ -257,16 +254,18 @@ function readBudgetBlock(sheet: Sheet, headerRow: number): ScoringUnit[] {
 export function detectScoreTables(sheet: Sheet): ScoreTable[] {
   const tables: ScoreTable[] = [];
   let budget: ScoringUnit[] = [];
-  for (let row = 0; row < sheet.rowCount; row++) {
+  // Every header, of a 评分表 or of a 年度资金总额 block, has a 得分 cell: only those rows are looked at.
+  const candidates = [...new Set(sheet.textCells().filter((t) => roleOf(t.label) === 'score').map((t) => t.row))];
+  for (const row of candidates) {
+    if (tables.length && row <= tables[tables.length - 1].lastRow) continue;
     const roles = headerRoles(sheet, row);
     if (isScoreHeader(roles)) {
       const table = readTable(sheet, row, roles);
       table.extras = budget;
       budget = [];
       tables.push(table);
-      row = table.lastRow;
     } else {
-      const block = readBudgetBlock(sheet, row);
+      const block = readBudgetBlock(sheet, row, roles);
       if (block.length) budget = block;
     }
   }

@@ -1,6 +1,5 @@
 import type { CellRef } from '../cells';
 import type { Sheet } from '../grid';
-import { normalizeLabel } from '../text';
 import { EXHAUSTIVE_TOTALS, matchesAny, NUMBERED_ROW, OTHER_PART, QIZHONG, SUMMARY_UNIT_ROW, UNIT_TABLE_HEADER } from '../vocabulary';
 import type { SumIdentity } from './identity';
 
@@ -12,7 +11,6 @@ interface HeaderNode {
   text: string;
 }
 
-const label = (text: string) => normalizeLabel(text).replace(/[:：]$/, '');
 
 function headerNodes(sheet: Sheet, rows: number[], fromCol: number): { nodes: HeaderNode[]; lastCol: number } {
   const nodes: HeaderNode[] = [];
@@ -21,10 +19,9 @@ function headerNodes(sheet: Sheet, rows: number[], fromCol: number): { nodes: He
     if (rows.every((r) => sheet.isEmpty(r, col))) break;
     lastCol = col;
     for (const row of rows) {
-      const at = sheet.masterOf(row, col);
-      if (at.row !== row || at.col !== col || sheet.isEmpty(row, col)) continue;
+      if (!sheet.startsAt(row, col) || sheet.isEmpty(row, col)) continue;
       const merge = sheet.mergeAt(row, col);
-      nodes.push({ row, left: col, right: merge?.right ?? col, text: label(sheet.text(row, col)) });
+      nodes.push({ row, left: col, right: merge?.right ?? col, text: sheet.label(row, col) });
     }
   }
   return { nodes, lastCol };
@@ -52,30 +49,26 @@ function columnIdentities(nodes: HeaderNode[]): { total: HeaderNode; parts: Head
  */
 export function detectUnitTables(sheet: Sheet): SumIdentity[] {
   const identities: SumIdentity[] = [];
-  for (let row = 0; row < sheet.rowCount; row++) {
-    for (let col = 0; col < Math.min(sheet.colCount, 8); col++) {
-      const at = sheet.masterOf(row, col);
-      if (at.row !== row || at.col !== col || !UNIT_TABLE_HEADER.test(label(sheet.text(row, col)))) continue;
-      identities.push(...readUnitTable(sheet, row, col));
-    }
+  for (const { row, col, label } of sheet.textCells()) {
+    if (col < 8 && UNIT_TABLE_HEADER.test(label)) identities.push(...readUnitTable(sheet, row, col));
   }
   return identities;
 }
 
 function readUnitTable(sheet: Sheet, headerRow: number, labelCol: number): SumIdentity[] {
   let firstData = (sheet.mergeAt(headerRow, labelCol)?.bottom ?? headerRow) + 1;
-  while (firstData < sheet.rowCount && !isDataLabel(sheet.text(firstData, labelCol)) && firstData - headerRow < 4) firstData++;
+  while (firstData < sheet.rowCount && !isDataLabel(sheet.label(firstData, labelCol)) && firstData - headerRow < 4) firstData++;
   const headerRows = Array.from({ length: firstData - headerRow }, (_, i) => headerRow + i);
   const { nodes, lastCol } = headerNodes(sheet, headerRows, labelCol + 1);
   const dataRows: number[] = [];
-  for (let row = firstData; row < sheet.rowCount && isDataLabel(sheet.text(row, labelCol)); row++) dataRows.push(row);
+  for (let row = firstData; row < sheet.rowCount && isDataLabel(sheet.label(row, labelCol)); row++) dataRows.push(row);
   if (!dataRows.length) return [];
 
   const columnName = (col: number) => nodes.filter((n) => n.left === col && n.right === col).pop()?.text ?? '';
   const identities: SumIdentity[] = [];
   const ref = (row: number, col: number): CellRef => ({ row, col });
   for (const row of dataRows) {
-    const rowLabel = label(sheet.text(row, labelCol));
+    const rowLabel = sheet.label(row, labelCol);
     for (const id of columnIdentities(nodes)) {
       identities.push({
         total: ref(row, id.total.left),
@@ -86,15 +79,15 @@ function readUnitTable(sheet: Sheet, headerRow: number, labelCol: number): SumId
       });
     }
   }
-  const summaryRows = dataRows.filter((r) => SUMMARY_UNIT_ROW.test(label(sheet.text(r, labelCol))));
-  const unitRows = dataRows.filter((r) => NUMBERED_ROW.test(label(sheet.text(r, labelCol))));
+  const summaryRows = dataRows.filter((r) => SUMMARY_UNIT_ROW.test(sheet.label(r, labelCol)));
+  const unitRows = dataRows.filter((r) => NUMBERED_ROW.test(sheet.label(r, labelCol)));
   for (const summary of summaryRows) {
     for (let col = labelCol + 1; col <= lastCol; col++) {
       identities.push({
         total: ref(summary, col),
-        subject: label(sheet.text(summary, labelCol)),
+        subject: sheet.label(summary, labelCol),
         qualifier: columnName(col),
-        parts: unitRows.map((r) => ({ cell: ref(r, col), name: label(sheet.text(r, labelCol)) })),
+        parts: unitRows.map((r) => ({ cell: ref(r, col), name: sheet.label(r, labelCol) })),
         exhaustive: true,
       });
     }
@@ -102,7 +95,6 @@ function readUnitTable(sheet: Sheet, headerRow: number, labelCol: number): SumId
   return identities;
 }
 
-function isDataLabel(text: string): boolean {
-  const l = label(text);
-  return SUMMARY_UNIT_ROW.test(l) || NUMBERED_ROW.test(l);
+function isDataLabel(label: string): boolean {
+  return SUMMARY_UNIT_ROW.test(label) || NUMBERED_ROW.test(label);
 }

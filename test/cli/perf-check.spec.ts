@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { before, describe, it } from 'node:test';
+import CFB from 'cfb';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+
+const BIN = resolve('bin/perf-check.js');
+const FIXTURE = resolve('test/fixtures/national-beita-2023.xlsx');
+const tmp = mkdtempSync(join(tmpdir(), 'perf-check-'));
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function cfbFile(name: string, streams: string[]): string {
+  const container = CFB.utils.cfb_new();
+  for (const s of streams) CFB.utils.cfb_add(container, `/${s}`, Buffer.from('not really ' + s));
+  const path = join(tmp, name);
+  writeFileSync(path, CFB.write(container, { type: 'buffer' }) as Buffer);
+  return path;
+}
+
+function expectUnreadable(path: string, pattern: RegExp) {
+  const r = run('check', path, '--json');
+  assert.equal(r.status, 2, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr.trim().split('\n').length, 1, 'one line on stderr');
+  assert.match(r.stderr, pattern);
+  assert.doesNotMatch(r.stderr, /\bat .*:\d+:\d+|Error:/, 'never a stack trace');
+}
+
+describe('perf-check check', () => {
+  before(() => {
+    const r = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  });
+
+  it('--json prints the contract and exits 1 on errors', () => {
+    const r = run('check', FIXTURE, '--json');
+    assert.equal(r.status, 1);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.file, FIXTURE);
+    const b9 = out.findings.find((f: { cell: string }) => f.cell === 'B9');
+    assert.deepEqual(Object.keys(b9).sort(), ['actual', 'cell', 'code', 'expected', 'message', 'severity', 'sheet']);
+    assert.deepEqual([b9.code, b9.severity, b9.sheet], ['WEIGHT_MISMATCH', 'error', '自评表']);
+    assert.ok(out.tables.length >= 2);
+  });
+
+  it('prints one Chinese line per finding for people, sheet!cell first, and exits 0 on a clean workbook', () => {
+    const dirty = run('check', FIXTURE);
+    assert.match(dirty.stdout, /^自评表!B9  错误  一级指标“产出指标”标明50分/m);
+    assert.match(dirty.stdout, /共 5 条，错误 4 条，警告 1 条，提示 0 条/);
+    const clean = run('check', 'test/fixtures/hunan-junshan-2020.xlsx');
+    assert.equal(clean.status, 0);
+    assert.match(clean.stdout, /共 0 条/);
+  });
+
+  it('never writes the input file', () => {
+    const before = { hash: createHash('sha256').update(readFileSync(FIXTURE)).digest('hex'), mtime: statSync(FIXTURE).mtimeMs };
+    run('check', FIXTURE, '--json');
+    assert.deepEqual({ hash: createHash('sha256').update(readFileSync(FIXTURE)).digest('hex'), mtime: statSync(FIXTURE).mtimeMs }, before);
+  });
+
+  it('refuses what is not a readable .xlsx with a one-line Chinese reason and exit 2', async () => {
+    writeFileSync(join(tmp, 'notes.xlsx'), '这是一个文本文件，不是工作簿');
+    expectUnreadable(join(tmp, 'notes.xlsx'), /不是 \.xlsx 工作簿/);
+    writeFileSync(join(tmp, 'empty.xlsx'), '');
+    expectUnreadable(join(tmp, 'empty.xlsx'), /文件是空的/);
+    const bytes = readFileSync(FIXTURE);
+    writeFileSync(join(tmp, 'truncated.xlsx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    expectUnreadable(join(tmp, 'truncated.xlsx'), /已损坏或不完整/);
+    expectUnreadable(cfbFile('locked.xlsx', ['EncryptionInfo', 'EncryptedPackage']), /设置了打开密码/);
+    expectUnreadable(cfbFile('old.xls', ['Workbook']), /旧版 \.xls 或 WPS \.et/);
+    expectUnreadable(cfbFile('wps.et', ['WpsContent']), /旧版 \.xls 或 WPS \.et/);
+    expectUnreadable(join(tmp, 'missing.xlsx'), /找不到文件/);
+    mkdirSync(join(tmp, 'folder.xlsx'));
+    expectUnreadable(join(tmp, 'folder.xlsx'), /是一个文件夹/);
+    const zip = new JSZip();
+    zip.file('readme.txt', 'hello');
+    writeFileSync(join(tmp, 'other.xlsx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    expectUnreadable(join(tmp, 'other.xlsx'), /不是 \.xlsx 工作簿|已损坏/);
+  });
+
+  it('an empty workbook is readable: NO_SCORE_TABLE warning at A1 of the first sheet, exit 0', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1');
+    const path = join(tmp, 'blank.xlsx');
+    await wb.xlsx.writeFile(path);
+    const r = run('check', path, '--json');
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(
+      JSON.parse(r.stdout).findings.map((f: { code: string; severity: string; sheet: string; cell: string }) => [f.code, f.severity, f.sheet, f.cell]),
+      [['NO_SCORE_TABLE', 'warning', 'Sheet1', 'A1']],
+    );
+  });
+
+  it('a sheet with 100,000 rows beside the 评分表 is checked, not hung on', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile('test/fixtures/kunming-dongchuan-2020.xlsx');
+    const big = wb.addWorksheet('明细');
+    for (let r = 1; r <= 100_000; r++) big.addRow([`凭证${r}`, r % 97, '办公费']);
+    const path = join(tmp, 'big.xlsx');
+    await wb.xlsx.writeFile(path);
+    const r = run('check', path, '--json');
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout).findings.map((f: { cell: string }) => f.cell), ['A31', 'B37']);
+  });
+
+  it('explains its usage in Chinese', () => {
+    assert.match(run('--help').stdout, /用法/);
+    const r = run('inspect', FIXTURE);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /未知命令/);
+  });
+});
