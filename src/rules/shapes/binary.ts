@@ -1,0 +1,32 @@
+import { Dec } from '../../decimal';
+import { fullPoints, pts, scored } from '../common';
+import type { BinaryRule, RuleError, RuleValue, ShapeModule } from '../types';
+
+/** "完成得分，没有完成不得分", "按要求完成工作得满分", "按计划完成会议的得3分，未完成会议的不得分". */
+const BINARY = /完成得分,?没有完成不得分|按要求完成.{0,10}得满分|完成.{0,12}得(\d+(?:\.\d+)?)分,?未完成.{0,12}不得分/;
+
+function done(value: RuleValue): boolean | RuleError {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value > 0;
+  const text = typeof value === 'string' ? value.replace(/\s/g, '') : '';
+  if (/^(未完成|没有完成|否|未|无|不是|FALSE)$/i.test(text) || text === '0') return false;
+  if (/^(已?完成|是|有|TRUE|1)$/i.test(text)) return true;
+  return { error: '请填写“完成”或“未完成”（也可填 1 或 0）。' };
+}
+
+export const binary: ShapeModule<BinaryRule> = {
+  shape: 'binary',
+  title: '完成得分、未完成不得分',
+  parse(text, ctx) {
+    const m = BINARY.exec(text);
+    if (!m) return undefined;
+    const max = m[1] ? new Dec(m[1]) : fullPoints('', ctx);
+    if (!(max instanceof Dec)) return max;
+    return { shape: 'binary', text, max };
+  },
+  score(rule, value) {
+    const d = done(value);
+    if (typeof d !== 'boolean') return d;
+    return d ? scored([rule.max], `已完成，得满分${pts(rule.max)}`) : scored([new Dec(0)], `未完成，不得分（扣${pts(rule.max)}）`);
+  },
+};

@@ -1,0 +1,29 @@
+import { Dec } from '../../decimal';
+import { fullPoints, pts } from '../common';
+import type { ManualRule, ShapeModule } from '../types';
+
+/** Judgement by a person, said in so many words; never guessed from anything else. */
+const MANUAL = /酌情|视.{0,8}情况|应根据部门实际|此项指标根据|此三项指标|缺少项按权重进行扣分|由评价组/;
+const RANGE = /(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)分/;
+/** ① ② items with no points and no deduction per case: which item weighs what is for the evaluator to say. */
+const UNWEIGHTED_ITEMS = /^[^①]*①[^分]*②[^分]*$/;
+
+export const manual: ShapeModule<ManualRule> = {
+  shape: 'manual',
+  title: '人工评定',
+  parse(text, ctx) {
+    if (!MANUAL.test(text) && !UNWEIGHTED_ITEMS.test(text)) return undefined;
+    const range = RANGE.exec(text);
+    if (range) return { shape: 'manual', text, min: new Dec(range[1]), max: new Dec(range[2]) };
+    const max = fullPoints('', ctx);
+    if (!(max instanceof Dec)) return max;
+    return { shape: 'manual', text, min: new Dec(0), max };
+  },
+  score(rule) {
+    return {
+      readings: [],
+      reason: `该项需人工评定（${pts(rule.min)}至${pts(rule.max)}），请按评分标准酌情打分`,
+      manual: true,
+    };
+  },
+};

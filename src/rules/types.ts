@@ -1,0 +1,158 @@
+import type { Dec } from '../decimal';
+import type { CellValue } from '../grid';
+
+/** The rule shapes of 评分标准 texts. Adding one breaks the build wherever shapes are handled exhaustively. */
+export type RuleShape =
+  | 'linear'
+  | 'bands'
+  | 'interpolate'
+  | 'proportional'
+  | 'balance'
+  | 'checklist'
+  | 'choice'
+  | 'occurrence'
+  | 'binary'
+  | 'manual';
+
+interface RuleBase {
+  /** The 评分标准 as written. */
+  text: string;
+  /** Full points: stated in the text ("计5分", "得满分" with the 分值), else the 分值 given by the caller. */
+  max: Dec;
+  /** What the rule measures, when the text names it: "在职人员控制率". */
+  subject?: string;
+}
+
+/** Per percentage point beyond a threshold: "每超过一个百分点扣0.5分，扣完为止". */
+export interface LinearRule extends RuleBase {
+  shape: 'linear';
+  threshold: Dec;
+  /** 'above': points go when the value exceeds the threshold; 'below': when it falls short. */
+  direction: 'above' | 'below';
+  perPoint: Dec;
+}
+
+export interface Band {
+  lower?: Dec;
+  lowerInclusive: boolean;
+  upper?: Dec;
+  upperInclusive: boolean;
+  points: Dec;
+  /** The band as written: "80%(含)-90%". */
+  label: string;
+}
+
+/** Bands of the value, each with its points: "≥90%，计5分；80%（含）-90%，计4分；…低于60%不得分". */
+export interface BandsRule extends RuleBase {
+  shape: 'bands';
+  bands: Band[];
+}
+
+/** Full points up to `full`, none from `zero`, linear in between: "≤100%得满分，≥120%得0分，区间内按权重进行扣分". */
+export interface InterpolateRule extends RuleBase {
+  shape: 'interpolate';
+  full: Dec;
+  zero: Dec;
+}
+
+/** Points in proportion: "实际得分=达标率*5分"; with a target, "≥95%得满分，未达到的按权重进行扣分". */
+export interface ProportionalRule extends RuleBase {
+  shape: 'proportional';
+  target: Dec;
+}
+
+/** "无结余，3分；有结余，但不超过上年结转，2分；结余超过上年结转，不得分": two inputs, three outcomes. */
+export interface BalanceRule extends RuleBase {
+  shape: 'balance';
+  none: Dec;
+  withinCarryOver: Dec;
+  overCarryOver: Dec;
+}
+
+export interface ChecklistItem {
+  /** 1 for ①. */
+  number: number;
+  text: string;
+  points: Dec;
+  /** "一旦存在该指标不得分": not met means no points at all. */
+  veto: boolean;
+}
+
+/** Items that add up: "①…，1分；②…，0.5分". The input is how many (or which) items are met. */
+export interface ChecklistRule extends RuleBase {
+  shape: 'checklist';
+  items: ChecklistItem[];
+}
+
+/** Items of which exactly one applies: "①职能明确，得1分；②…不明确，得0.5分；③…，得0分". */
+export interface ChoiceRule extends RuleBase {
+  shape: 'choice';
+  items: ChecklistItem[];
+}
+
+/** A deduction per occurrence: "每出现一例不符合要求的扣1分，扣完为止". The input is the count. */
+export interface OccurrenceRule extends RuleBase {
+  shape: 'occurrence';
+  perOccurrence: Dec;
+}
+
+/** All or nothing: "完成得分，没有完成不得分". */
+export interface BinaryRule extends RuleBase {
+  shape: 'binary';
+}
+
+/** Judged by a person: "视匹配情况酌情得0-2分". Never scored by the engine. */
+export interface ManualRule extends RuleBase {
+  shape: 'manual';
+  min: Dec;
+}
+
+export type Rule =
+  | LinearRule
+  | BandsRule
+  | InterpolateRule
+  | ProportionalRule
+  | BalanceRule
+  | ChecklistRule
+  | ChoiceRule
+  | OccurrenceRule
+  | BinaryRule
+  | ManualRule;
+
+/** What a rule scores: a cell's value, or for 资金结余 the two figures it compares. */
+export type RuleValue = CellValue | { balance: CellValue; carryOver: CellValue };
+
+export interface Scored {
+  /** The score of the first admissible reading; undefined for a manual rule. */
+  score?: Dec;
+  /** Every score the text admits (whole points and proportional for "每超过一个百分点"). */
+  readings: Dec[];
+  /** 扣分原因 as a clerk writes it. */
+  reason: string;
+  manual: boolean;
+}
+
+/** Why a rule or a value could not be used, in Chinese. */
+export interface RuleError {
+  error: string;
+}
+
+export type ScoreOutcome = Scored | RuleError;
+
+export function isRuleError<T extends object>(x: T | RuleError): x is RuleError {
+  return 'error' in x;
+}
+
+/** Parsing context: the 分值 of the row, when the caller knows it. */
+export interface ParseContext {
+  max?: Dec;
+}
+
+/** One rule shape: how to recognise it in a text and how to score a value with it. */
+export interface ShapeModule<R extends Rule = Rule> {
+  shape: R['shape'];
+  /** The shape's name for people: "按百分点扣分". */
+  title: string;
+  parse(text: string, ctx: ParseContext): R | RuleError | undefined;
+  score(rule: R, value: RuleValue): ScoreOutcome;
+}
