@@ -191,6 +191,47 @@ const variants: Variant[] = [
     findings: [],
   },
   {
+    file: 'hunan-staff-over-quota',
+    from: 'hunan-junshan-2020',
+    note: '实有人数 33 against 人员编制 30 (控制率 110%): the rule gives 0, the 评分表 still says 5',
+    edit: (g) => setCell(g, F, 'E3', 33),
+    findings: [{ code: 'RULE_SCORE_DIFFERS', sheet: H, cell: 'F3', note: '110% → 5 − 10×0.5 = 0, entered 5' }],
+  },
+  {
+    file: 'hunan-staff-over-scored',
+    from: 'hunan-junshan-2020',
+    note: 'clean: 实有人数 33 against 编制 30, scored 0 with its reason, totals and form updated to 93',
+    edit: (g) => {
+      setCell(g, F, 'E3', 33);
+      setCell(g, H, 'F3', 0);
+      setCell(g, H, 'G3', '在职人员控制率110%，超过100%共10个百分点，扣5分');
+      setCell(g, H, 'F30', 93);
+      setCell(g, F, 'C33', 93);
+    },
+    findings: [],
+  },
+  {
+    file: 'hunan-idle-assets',
+    from: 'hunan-junshan-2020',
+    note: '20 of the 195.77 fixed assets rented out (利用率 89.79%): the rule gives 1.98 (or 2 / 1.9 in whole points), the 评分表 says 3',
+    edit: (g) => {
+      for (const row of [28, 29]) {
+        setCell(g, F, `C${row}`, 175.77);
+        setCell(g, F, `D${row}`, 20);
+      }
+    },
+    findings: [{ code: 'RULE_SCORE_DIFFERS', sheet: H, cell: 'F19', note: '89.79% → 3 − 10.21×0.1, entered 3' }],
+  },
+  {
+    file: 'hunan-balance-over',
+    from: 'hunan-junshan-2020',
+    note: '当年结余 and 累计结余 10 with 上年结转 0: 结余超过上年结转 gives 0, the 评分表 says 3',
+    edit: (g) => {
+      for (const cell of ['G16', 'G17', 'H16', 'H17']) setCell(g, F, cell, 10);
+    },
+    findings: [{ code: 'RULE_SCORE_DIFFERS', sheet: H, cell: 'F8', note: 'balance 10 > carry-over 0 → 0, entered 3' }],
+  },
+  {
     file: 'national-clean-shifted',
     from: 'national-beita-2023',
     note: 'national workbook with its errors mended, tables moved and sheets renamed; 满意度 stays empty (a warning)',
@@ -225,6 +266,7 @@ const variants: Variant[] = [
       setCell(g, F, 'H4', 9);
     },
     findings: [
+      { code: 'RULE_SCORE_DIFFERS', sheet: F, cell: 'H4', note: '执行率 594.67/594.67 = 100% × 10 = 10, entered 9' },
       { code: 'SCORE_TOTAL_MISMATCH', sheet: F, cell: 'H18', note: '90 vs 9+20+10+20+20+10' },
       { code: 'EMPTY_INDICATOR', sheet: F, cell: 'B17', note: '满意度 empty' },
     ],

@@ -1,13 +1,19 @@
 import { CellReader } from './cells';
 import { checkSummaryAndGrade, type ScoreTotal } from './checks/form';
+import { checkRuleScores } from './checks/rules';
 import { checkScoreTable } from './checks/score-table';
 import { checkIdentity } from './checks/sums';
 import { detectBaseData } from './detect/base-data';
+import type { SumIdentity } from './detect/identity';
 import { detectScoreTables, type ScoreTable } from './detect/score-table';
 import { detectUnitTables } from './detect/unit-table';
+import { evaluateTable, type Evaluation } from './evaluate';
+import { collectFacts } from './facts';
 import { finding, sortFindings, type Finding } from './findings';
 import { Sheet, toA1, type WorkbookGrid } from './grid';
 import { messages } from './messages';
+import { proposal, type ProposedScore } from './propose';
+import { createRuleEngine } from './rules/engine';
 
 /** What was recognised where, for reports and hosts that outline the tables. */
 export interface DetectedTable {
@@ -24,38 +30,69 @@ export interface CheckResult {
   totalScore?: string;
 }
 
+interface Analysis {
+  sheets: Sheet[];
+  reader: CellReader;
+  scoreTables: { table: ScoreTable; evaluations: Evaluation[] }[];
+  moneyTables: { sheet: Sheet; identities: SumIdentity[] }[];
+}
+
+/** Detection and rule evaluation, shared by the check and by the proposed scores. */
+function analyse(workbook: WorkbookGrid): Analysis {
+  const sheets = workbook.sheets.map((g) => new Sheet(g));
+  const reader = new CellReader();
+  const facts = collectFacts(sheets, reader);
+  const engine = createRuleEngine();
+  const scoreTables = sheets.flatMap((sheet) =>
+    detectScoreTables(sheet).map((table) => ({ table, evaluations: evaluateTable(table, facts, engine, reader) })),
+  );
+  const moneyTables = sheets
+    .map((sheet) => ({ sheet, identities: [...detectUnitTables(sheet), ...detectBaseData(sheet)] }))
+    .filter((m) => m.identities.length > 0);
+  return { sheets, reader, scoreTables, moneyTables };
+}
+
 function tableRange(table: ScoreTable): string {
   const lastCol = Math.max(...Object.values(table.columns).filter((c): c is number => c !== undefined));
   return `${toA1(table.headerRow, 0)}:${toA1(table.lastRow, lastCol)}`;
 }
 
+function identitiesRange(identities: SumIdentity[]): string {
+  let top = Infinity;
+  let bottom = 0;
+  for (const id of identities) {
+    for (const row of [id.total.row, ...id.parts.map((p) => p.cell.row)]) {
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+    }
+  }
+  return `${toA1(top, 0)}:${toA1(bottom, 0)}`;
+}
+
 /** The whole check of a workbook: every table on every sheet, then the form against the 评分表. */
 export function checkWorkbook(workbook: WorkbookGrid): CheckResult {
-  const sheets = workbook.sheets.map((g) => new Sheet(g));
-  const reader = new CellReader();
+  const { sheets, reader, scoreTables, moneyTables } = analyse(workbook);
   const findings: Finding[] = [];
   const tables: DetectedTable[] = [];
   let mainTotal: ScoreTotal | undefined;
   let mainUnits = 0;
 
-  for (const sheet of sheets) {
-    for (const table of detectScoreTables(sheet)) {
-      const result = checkScoreTable(table, reader);
-      findings.push(...result.findings);
-      tables.push({ sheet: sheet.name, kind: 'score-table', range: tableRange(table) });
-      // The form's 综合得分 answers to the largest 评分表 of the workbook.
-      if (result.totalScore && table.units.length > mainUnits) {
-        mainTotal = { sheet: sheet.name, value: result.totalScore };
-        mainUnits = table.units.length;
-      }
-    }
-    const identities = [...detectUnitTables(sheet), ...detectBaseData(sheet)];
-    for (const id of identities) findings.push(...checkIdentity(sheet, reader, id));
-    if (identities.length) {
-      const rows = identities.flatMap((id) => [id.total.row, ...id.parts.map((p) => p.cell.row)]);
-      tables.push({ sheet: sheet.name, kind: 'money-table', range: `${toA1(Math.min(...rows), 0)}:${toA1(Math.max(...rows), 0)}` });
+  for (const { table, evaluations } of scoreTables) {
+    const result = checkScoreTable(table, reader);
+    findings.push(...result.findings, ...checkRuleScores(table, evaluations, reader));
+    tables.push({ sheet: table.sheet.name, kind: 'score-table', range: tableRange(table) });
+    // The form's 综合得分 answers to the largest 评分表 of the workbook.
+    if (result.totalScore && table.units.length > mainUnits) {
+      mainTotal = { sheet: table.sheet.name, value: result.totalScore };
+      mainUnits = table.units.length;
     }
   }
+  for (const { sheet, identities } of moneyTables) {
+    for (const id of identities) findings.push(...checkIdentity(sheet, reader, id));
+    tables.push({ sheet: sheet.name, kind: 'money-table', range: identitiesRange(identities) });
+  }
+  const order = sheets.map((s) => s.name);
+  tables.sort((a, b) => order.indexOf(a.sheet) - order.indexOf(b.sheet));
   findings.push(...checkSummaryAndGrade(sheets, reader, mainTotal));
   findings.push(...reader.findings());
 
@@ -65,8 +102,13 @@ export function checkWorkbook(workbook: WorkbookGrid): CheckResult {
     findings.push(finding('NO_SCORE_TABLE', first?.name ?? '', 'A1', empty ? messages.emptyWorkbook() + messages.noScoreTable() : messages.noScoreTable()));
   }
   return {
-    findings: sortFindings(findings, sheets.map((s) => s.name)),
+    findings: sortFindings(findings, order),
     tables,
     ...(mainTotal ? { totalScore: mainTotal.value.toFixed() } : {}),
   };
+}
+
+/** The 自评得分 and 扣分原因 the rule engine can compute from the workbook's own figures (填写自评得分). */
+export function proposeScores(workbook: WorkbookGrid): ProposedScore[] {
+  return analyse(workbook).scoreTables.flatMap(({ table, evaluations }) => evaluations.map((e) => proposal(table.sheet, e)));
 }

@@ -58,6 +58,11 @@ export function finding(
   return { code, severity: SEVERITY[code], sheet, cell, message, ...values };
 }
 
+/** RULE_SCORE_DIFFERS: an error when every input is in the workbook, a warning when one was taken as 0. */
+export function ruleScoreFinding(complete: boolean, sheet: string, cell: string, message: string, values: { expected: string; actual: string }): Finding {
+  return { code: 'RULE_SCORE_DIFFERS', severity: complete ? 'error' : 'warning', sheet, cell, message, ...values };
+}
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Errors first, then by sheet order as given, row, column. One finding per code and cell. */

@@ -1,5 +1,10 @@
 /** The public surface of the core: hosts build a WorkbookGrid and get findings back. */
-export { checkWorkbook, type CheckResult, type DetectedTable } from './checker';
+export { checkWorkbook, proposeScores, type CheckResult, type DetectedTable } from './checker';
+export type { ProposedScore } from './propose';
+export { createRuleEngine, parseRule, scoreRule, shapeTitle, type RuleEngine } from './rules/engine';
+export type { Rule, RuleError, RuleShape, RuleValue, Scored, ScoreOutcome } from './rules/types';
+export { isRuleError } from './rules/types';
+export * as indicators from './indicators';
 export type { Finding, FindingCode, Severity } from './findings';
 export { SEVERITY } from './findings';
 export type { CellValue, GridCell, Merge, SheetGrid, WorkbookGrid } from './grid';

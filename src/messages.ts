@@ -63,6 +63,9 @@ export const messages = {
     `${total}${column ? `（${column}）` : ''}为${show(value)}，但其中所列明细${parts.map((p) => `${quote(p.name)}${show(p.value)}`).join(' + ')}` +
     ` 合计${show(sumOfParts)}，超过了总数${show(sumOfParts.minus(value))}。“其中”明细不能大于总数，请核对。`,
 
+  ruleScoreDiffers: (name: string, inputs: string, score: Dec, reason: string, entered: Dec) =>
+    `指标${quote(name)}按评分标准计算：${inputs}，应得${pts(score.toDecimalPlaces(2))}（${reason}），自评得分却填了${pts(entered)}。请核对得分或所依据的数据。`,
+
   textNumber: (raw: string, value: Dec) =>
     `单元格内容“${raw}”是以文本形式保存的数字，已按${show(value)}读取。建议改为数值格式，以免Excel求和时漏算。`,
 

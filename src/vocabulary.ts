@@ -68,11 +68,29 @@ export const BASE_DATA_TOP_ROWS: readonly RegExp[] = [
 /** Section rows that end a 基础数据表 block. */
 export const BASE_DATA_END = /^(楼堂馆所|厉行节约|财政供养人员|说明)/;
 
-/** Rows of a form that carry rule inputs, as label → value pairs (rule engine inputs). */
-export const LABELLED_INPUTS = {
-  staffQuota: /^(人员编制|编制数|编制人数)$/,
-  staffActual: /^(实有人数|在职人数|实际在职人数|\d{4}年实际在职人数)$/,
+/** Figures elsewhere in the workbook that indicator rules take as inputs: a label, its number right of it or below. */
+export const FACT_LABELS = {
+  staffQuota: /^(人员编制|编制数|编制人数|核定编制数?)$/,
+  staffActual: /^(实有人数|在职人数|实际在职人数|在职人员数|\d{4}年实际在职人数)$/,
+  assetsTotal: /^(固定资产合计|固定资产总额)$/,
+  assetsInUse: /^(在用固定资产|实际在用固定资产)$/,
+  balanceYear: /^当年结余$/,
+  balanceCumulative: /^累计结余$/,
+  carryOver: /^上年结转$/,
+  threePublic: /^三公经费$/,
 } as const;
+
+/** Which indicator a 三级指标 is, by its name: the formula of its input. */
+export const RULE_INDICATORS = {
+  staffControl: /财政供养人员控制率|在职人员控制率/,
+  assetUse: /固定资产(利用|在用)率/,
+  balance: /^资金结余$|^结余/,
+  threePublicChange: /三公经费变动率/,
+  threePublicControl: /三公经费控制率/,
+} as const;
+
+/** Column headings of the 基础数据表's years: "2022年决算数", "2023年预算数". */
+export const YEAR_COLUMN = /^(\d{4})年(决算|预算)数?$/;
 
 export function matchesAny(text: string, patterns: readonly RegExp[]): boolean {
   return patterns.some((p) => p.test(text));

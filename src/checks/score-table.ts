@@ -11,8 +11,8 @@ export interface ScoreTableCheck {
   totalScore?: Dec;
 }
 
-/** Everything a check needs to read a 评分表, bound once. */
-class TableReader {
+/** Everything a check needs to read a 评分表, bound once; the rule checks read units through it too. */
+export class TableReader {
   constructor(
     readonly table: ScoreTable,
     private readonly reader: CellReader,

@@ -18,6 +18,8 @@ export interface ScoringUnit {
   scoreCells: CellRef[];
   reasonCells: CellRef[];
   criterionCell?: CellRef;
+  /** The 年度资金总额 row's 全年预算数 and 全年执行数: its score is 执行率 × 分值. */
+  execution?: { budgetCell: CellRef; executedCell: CellRef };
 }
 
 /** A first- or second-level indicator: "过程（40分）", "C2部门效果(22分)", "数量指标". */
@@ -233,6 +235,9 @@ function readBudgetBlock(sheet: Sheet, headerRow: number, roles: Partial<Record<
   const hasBudgetWords = rowTexts(sheet, headerRow).some((t) => BUDGET_BLOCK_HEADER.test(sheet.label(headerRow, t.col)));
   if (!hasBudgetWords || isScoreHeader(roles)) return [];
   const units: ScoringUnit[] = [];
+  const columnOf = (pattern: RegExp) => rowTexts(sheet, headerRow).find((t) => pattern.test(sheet.label(headerRow, t.col)))?.col;
+  const budgetCol = columnOf(/^全年预算数$/);
+  const executedCol = columnOf(/^(全年)?执行数$/);
   for (let row = headerRow + 1; row < sheet.rowCount; row++) {
     if (!/^\d/.test(sheet.text(row, roles.points).normalize('NFKC'))) break;
     const label = rowTexts(sheet, row).find((t) => t.col < roles.points! && !/^\d/.test(t.text.normalize('NFKC')));
@@ -245,6 +250,9 @@ function readBudgetBlock(sheet: Sheet, headerRow: number, roles: Partial<Record<
       pointsCell: ref(sheet, row, roles.points),
       scoreCells: [ref(sheet, row, roles.score)],
       reasonCells: [],
+      ...(budgetCol !== undefined && executedCol !== undefined
+        ? { execution: { budgetCell: ref(sheet, row, budgetCol), executedCell: ref(sheet, row, executedCol) } }
+        : {}),
     });
   }
   return units;

@@ -16,6 +16,7 @@ export function fullPoints(text: string, ctx: ParseContext, stated = STATED_POIN
 
 /** A value read as one number by the product's one parser: 110% → 1.1, "3" → 3. */
 export function readNumber(value: RuleValue, what: string): Dec | RuleError {
+  if (value instanceof Dec) return value;
   if (value !== null && typeof value === 'object') return { error: `${what}应是一个数值。` };
   const a = parseAmount(value);
   if (a.kind === 'number') return a.value;

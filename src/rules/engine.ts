@@ -37,11 +37,11 @@ export interface RuleEngineOptions {
 export function createRuleEngine(options: RuleEngineOptions = {}) {
   const cacheSize = options.cacheSize ?? 2000;
   const cache = new Map<string, Rule | RuleError>();
-  const parse = (text: string, max?: Dec): Rule | RuleError => {
-    const key = `${max?.toFixed() ?? ''}\u0000${text}`;
+  const parse = (text: string, max?: Dec, name?: string): Rule | RuleError => {
+    const key = `${max?.toFixed() ?? ''}\u0000${name ?? ''}\u0000${text}`;
     let rule = cache.get(key);
     if (!rule) {
-      rule = parseRule(text, max ? { max } : {});
+      rule = parseRule(text, { ...(max ? { max } : {}), ...(name ? { name } : {}) });
       if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
       cache.set(key, rule);
     }

@@ -26,8 +26,9 @@ export function percentText(fraction: Dec): string {
   return `${fraction.times(100).toDecimalPlaces(2).toFixed()}%`;
 }
 
+/** Points as a score sheet shows them: to the cent (1.978… → "1.98分"). */
 export function pointsText(points: Dec): string {
-  return `${points.toDecimalPlaces(4).toFixed()}分`;
+  return `${points.toDecimalPlaces(2).toFixed()}分`;
 }
 
 /** Percentage points between two fractions: 1.1 vs 1 → 10. */

@@ -119,8 +119,8 @@ export type Rule =
   | BinaryRule
   | ManualRule;
 
-/** What a rule scores: a cell's value, or for 资金结余 the two figures it compares. */
-export type RuleValue = CellValue | { balance: CellValue; carryOver: CellValue };
+/** What a rule scores: a cell's value, a computed rate, or for 资金结余 the two figures it compares. */
+export type RuleValue = CellValue | Dec | { balance: CellValue; carryOver: CellValue };
 
 export interface Scored {
   /** The score of the first admissible reading; undefined for a manual rule. */
@@ -143,9 +143,11 @@ export function isRuleError<T extends object>(x: T | RuleError): x is RuleError 
   return 'error' in x;
 }
 
-/** Parsing context: the 分值 of the row, when the caller knows it. */
+/** Parsing context: the 分值 and the indicator's name, when the caller knows them. */
 export interface ParseContext {
   max?: Dec;
+  /** Names the measured quantity in reasons when the text does not ("固定资产利用率"). */
+  name?: string;
 }
 
 /** One rule shape: how to recognise it in a text and how to score a value with it. */

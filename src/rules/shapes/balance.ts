@@ -11,7 +11,7 @@ type Outcome = 'none' | 'within' | 'over';
 
 /** The outcome from the two figures, from a ratio 结余/上年结转, or from the words a clerk writes. */
 function outcomeOf(value: RuleValue): { outcome: Outcome; detail: string } | RuleError {
-  if (value !== null && typeof value === 'object') {
+  if (value !== null && typeof value === 'object' && !(value instanceof Dec)) {
     const balance = readNumber(value.balance, '结余');
     if (!(balance instanceof Dec)) return balance;
     const carry = parseAmount(value.carryOver);

@@ -84,7 +84,7 @@ export const bands: ShapeModule<BandsRule> = {
     const parsed = parseBands(text, ctx);
     if (!parsed || 'error' in parsed) return parsed;
     const max = Dec.max(...parsed.map((b) => b.points));
-    return { shape: 'bands', text, max, bands: parsed, subject: subjectOf(text) };
+    return { shape: 'bands', text, max, bands: parsed, subject: subjectOf(text) ?? ctx.name };
   },
   score(rule, value) {
     const v = readRate(value, rule.subject ?? '数值');

@@ -17,7 +17,7 @@ export const interpolate: ShapeModule<InterpolateRule> = {
     const full = ruleNumber(m[1], m[2] === '%');
     const zero = ruleNumber(m[3], m[4] === '%');
     if (!zero.gt(full)) return { error: '评分标准中“得0分”的界限应大于“得满分”的界限。' };
-    return { shape: 'interpolate', text, max, full, zero, subject: subjectOf(text) };
+    return { shape: 'interpolate', text, max, full, zero, subject: subjectOf(text) ?? ctx.name };
   },
   score(rule, value) {
     const v = readRate(value, rule.subject ?? '数值');
@@ -28,7 +28,7 @@ export const interpolate: ShapeModule<InterpolateRule> = {
     const score = clamp(rule.max.times(rule.zero.minus(v)).div(rule.zero.minus(rule.full)), rule.max);
     return scored(
       [score],
-      `${subject}，在${pct(rule.full)}至${pct(rule.zero)}之间，按比例扣${pts(rule.max.minus(score).toDecimalPlaces(2))}，得${pts(score.toDecimalPlaces(2))}`,
+      `${subject}，在${pct(rule.full)}至${pct(rule.zero)}之间，按比例扣${pts(rule.max.minus(score))}，得${pts(score)}`,
     );
   },
 };

@@ -36,7 +36,7 @@ export const linear: ShapeModule<LinearRule> = {
     const points = DEDUCT_POINTS.exec(after);
     const perPoint = share ? max.times(share[2]).div(100) : points ? new Dec(points[1]) : undefined;
     if (!perPoint) return { error: '评分标准写了每个百分点扣分，但没有写明扣多少分。' };
-    return { shape: 'linear', text, max, threshold, direction, perPoint, subject: subjectOf(text) };
+    return { shape: 'linear', text, max, threshold, direction, perPoint, subject: subjectOf(text) ?? ctx.name };
   },
   score(rule, value) {
     const v = readRate(value, rule.subject ?? '数值');

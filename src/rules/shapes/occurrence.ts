@@ -27,6 +27,6 @@ export const occurrence: ShapeModule<OccurrenceRule> = {
     if (n.isZero()) return scored([rule.max], `未出现扣分情形，得满分${pts(rule.max)}`);
     const score = clamp(rule.max.minus(n.times(rule.perOccurrence)), rule.max);
     const floor = n.times(rule.perOccurrence).gte(rule.max) ? '，扣完为止' : '';
-    return scored([score], `出现${n.toFixed()}次扣分情形，每次扣${pts(rule.perOccurrence.toDecimalPlaces(4))}，扣${pts(rule.max.minus(score))}${floor}`);
+    return scored([score], `出现${n.toFixed()}次扣分情形，每次扣${pts(rule.perOccurrence)}，扣${pts(rule.max.minus(score))}${floor}`);
   },
 };

@@ -20,7 +20,7 @@ export const proportional: ShapeModule<ProportionalRule> = {
     const max = times ? new Dec(times[1]) : fullPoints('', ctx);
     if (!(max instanceof Dec)) return max;
     const goal = target ? ruleNumber(target[1], true) : new Dec(1);
-    return { shape: 'proportional', text, max, target: goal, subject: subjectOf(text) };
+    return { shape: 'proportional', text, max, target: goal, subject: subjectOf(text) ?? ctx.name };
   },
   score(rule, value) {
     const v = readRate(value, rule.subject ?? '比率');
@@ -29,6 +29,6 @@ export const proportional: ShapeModule<ProportionalRule> = {
     const subject = `${rule.subject ?? '完成比例'}${pct(v)}`;
     if (score.eq(rule.max)) return scored([score], `${subject}，${rule.target.eq(1) ? '' : `达到${pct(rule.target)}，`}得满分${pts(rule.max)}`);
     const formula = rule.target.eq(1) ? `${pct(v)}×${pts(rule.max)}` : `${pct(v)}÷${pct(rule.target)}×${pts(rule.max)}`;
-    return scored([score], `${subject}，按比例得${pts(score.toDecimalPlaces(2))}（${formula}），扣${pts(rule.max.minus(score).toDecimalPlaces(2))}`);
+    return scored([score], `${subject}，按比例得${pts(score)}（${formula}），扣${pts(rule.max.minus(score))}`);
   },
 };
