@@ -119,3 +119,37 @@ describe('perf-check check', () => {
     assert.match(r.stderr, /未知命令/);
   });
 });
+
+describe('perf-check rule', () => {
+  const STAFF = '以100%为标准。在职人员控制率≦100%，计5分；每超过一个百分点扣0.5分，扣完为止。';
+
+  it('prints the score, the shape, manual or not, and the 扣分原因 as JSON', () => {
+    const r = run('rule', '--text', STAFF, '--value', '110%', '--json');
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), {
+      shape: 'linear',
+      shapeTitle: '按百分点扣分',
+      manual: false,
+      max: '5',
+      score: '0',
+      readings: ['0'],
+      reason: '在职人员控制率110%，超过100%共10个百分点，每个百分点扣0.5分，扣5分，扣完为止',
+    });
+  });
+
+  it('takes the 分值 for texts that do not state their full points, and says when a person must judge', () => {
+    const r = run('rule', '--text', '每低于100%一个百分点扣0.1分，扣完为止。', '--value', '0.95', '--max', '3');
+    assert.match(r.stdout, /得分：2.5分/);
+    const m = run('rule', '--text', '将部门详细工作计划与年度工作目标对应匹配,视匹配情况酌情得0-2分。', '--json');
+    assert.equal(JSON.parse(m.stdout).manual, true);
+  });
+
+  it('refuses an unreadable text or value in Chinese, exit 2', () => {
+    const r = run('rule', '--text', '按上级要求执行', '--value', '1');
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /无法识别该评分标准/);
+    const v = run('rule', '--text', STAFF, '--value', '很高');
+    assert.equal(v.status, 2);
+    assert.match(v.stderr, /“很高”不是数字/);
+  });
+});
