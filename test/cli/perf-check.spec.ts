@@ -37,7 +37,7 @@ function expectUnreadable(path: string, pattern: RegExp) {
 
 describe('perf-check check', () => {
   before(() => {
-    const r = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
   });
 
