@@ -16,6 +16,7 @@ export interface CellRef {
 export class CellReader {
   private readonly notices = new Map<string, Finding>();
   private readonly amounts = new WeakMap<Sheet, Map<number, Amount>>();
+  private readonly numbers = new Map<number, Amount>();
 
   /** The cell's number, parsed once per cell however many checks read it. */
   amount(sheet: Sheet, row: number, col: number): Amount {
@@ -29,18 +30,24 @@ export class CellReader {
   }
 
   private read(sheet: Sheet, row: number, col: number): Amount {
-    const at = { row, col };
-    const cell = sheet.rawCell(at.row, at.col);
+    const cell = sheet.rawCell(row, col);
     if (!cell) return { kind: 'empty' };
-    const address = sheet.address(at.row, at.col);
     if (cell.noCachedValue) {
-      this.note(finding('FORMULA_NO_VALUE', sheet.name, address, messages.formulaNoValue(cell.formula ?? '')));
+      this.note(finding('FORMULA_NO_VALUE', sheet.name, sheet.address(row, col), messages.formulaNoValue(cell.formula ?? '')));
       return { kind: 'empty' };
     }
+    if (typeof cell.value === 'number' && !cell.numFmt) return this.plainNumber(cell.value);
     const amount = parseAmount(cell.value, cell.numFmt);
     if (amount.kind === 'number' && amount.fromText) {
-      this.note(finding('TEXT_NUMBER', sheet.name, address, messages.textNumber(String(cell.value), amount.value)));
+      this.note(finding('TEXT_NUMBER', sheet.name, sheet.address(row, col), messages.textNumber(String(cell.value), amount.value)));
     }
+    return amount;
+  }
+
+  /** Scores and points repeat (0, 3, 5…): one immutable amount per distinct number of the workbook. */
+  private plainNumber(value: number): Amount {
+    let amount = this.numbers.get(value);
+    if (!amount) this.numbers.set(value, (amount = parseAmount(value)));
     return amount;
   }
 

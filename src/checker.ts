@@ -13,7 +13,7 @@ import { finding, sortFindings, type Finding } from './findings';
 import { Sheet, toA1, type WorkbookGrid } from './grid';
 import { messages } from './messages';
 import { proposal, type ProposedScore } from './propose';
-import { createRuleEngine } from './rules/engine';
+import { createRuleEngine, type RuleEngine, type RuleEngineOptions } from './rules/engine';
 
 /** What was recognised where, for reports and hosts that outline the tables. */
 export interface DetectedTable {
@@ -38,11 +38,10 @@ interface Analysis {
 }
 
 /** Detection and rule evaluation, shared by the check and by the proposed scores. */
-function analyse(workbook: WorkbookGrid): Analysis {
+function analyse(workbook: WorkbookGrid, engine: RuleEngine): Analysis {
   const sheets = workbook.sheets.map((g) => new Sheet(g));
   const reader = new CellReader();
   const facts = collectFacts(sheets, reader);
-  const engine = createRuleEngine();
   const scoreTables = sheets.flatMap((sheet) =>
     detectScoreTables(sheet).map((table) => ({ table, evaluations: evaluateTable(table, facts, engine, reader) })),
   );
@@ -70,8 +69,8 @@ function identitiesRange(identities: SumIdentity[]): string {
 }
 
 /** The whole check of a workbook: every table on every sheet, then the form against the 评分表. */
-export function checkWorkbook(workbook: WorkbookGrid): CheckResult {
-  const { sheets, reader, scoreTables, moneyTables } = analyse(workbook);
+function check(workbook: WorkbookGrid, engine: RuleEngine): CheckResult {
+  const { sheets, reader, scoreTables, moneyTables } = analyse(workbook, engine);
   const findings: Finding[] = [];
   const tables: DetectedTable[] = [];
   let mainTotal: ScoreTotal | undefined;
@@ -109,6 +108,29 @@ export function checkWorkbook(workbook: WorkbookGrid): CheckResult {
 }
 
 /** The 自评得分 and 扣分原因 the rule engine can compute from the workbook's own figures (填写自评得分). */
-export function proposeScores(workbook: WorkbookGrid): ProposedScore[] {
-  return analyse(workbook).scoreTables.flatMap(({ table, evaluations }) => evaluations.map((e) => proposal(table.sheet, e)));
+function propose(workbook: WorkbookGrid, engine: RuleEngine): ProposedScore[] {
+  return analyse(workbook, engine).scoreTables.flatMap(({ table, evaluations }) => evaluations.map((e) => proposal(table.sheet, e)));
 }
+
+export interface CheckerOptions {
+  rules?: RuleEngineOptions;
+}
+
+/**
+ * A checker keeps one rule engine, so that a batch of workbooks from the same template parses each 评分标准 once.
+ * Nothing else is kept between workbooks.
+ */
+export function createChecker(options: CheckerOptions = {}) {
+  const engine = createRuleEngine(options.rules);
+  return {
+    check: (workbook: WorkbookGrid) => check(workbook, engine),
+    propose: (workbook: WorkbookGrid) => propose(workbook, engine),
+  };
+}
+
+export type Checker = ReturnType<typeof createChecker>;
+
+/** One workbook, checked by a checker of its own. */
+export const checkWorkbook = (workbook: WorkbookGrid): CheckResult => createChecker().check(workbook);
+
+export const proposeScores = (workbook: WorkbookGrid): ProposedScore[] => createChecker().propose(workbook);

@@ -71,7 +71,8 @@ function parseNumberText(raw: string): Amount {
 
 /** Decimal places of a number format ("0.00" → 2, "0.0%" → 3); General shows the value's own places. */
 function shownDecimals(value: Dec, numFmt: string | undefined, percent: boolean): number {
-  const fmt = (numFmt ?? '').replace(/"[^"]*"/g, '').split(';')[0];
+  if (!numFmt) return value.decimalPlaces();
+  const fmt = numFmt.replace(/"[^"]*"/g, '').split(';')[0];
   if (!fmt || /general/i.test(fmt)) return value.decimalPlaces();
   const places = /\.([0#?]+)/.exec(fmt)?.[1].length ?? 0;
   return places + (percent ? 2 : 0);

@@ -3,18 +3,23 @@
 const QUOTES = /[“”"‘’'「」『』]/g;
 const SPACES = /[\s\u3000\u00a0]+/g;
 
-const FULL_WIDTH = /[\uff01-\uff5e]/g;
 /** Characters only NFKC folds: circled numbers, Kangxi radicals of PDF copies (⽤ for 用), CJK compatibility forms. */
 const NEEDS_NFKC = /[\u2150-\u218f\u2460-\u24ff\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe4f]/;
+const DROPPED = new Set([...' \t\n\r\v\f\u3000\u00a0“”"‘’\'「」『』'].map((ch) => ch.charCodeAt(0)));
 
 /**
- * Folds full-width letters, digits and brackets (（５０分） → (50分)) as NFKC does, then drops spaces and quotes.
- * Full-width ASCII is shifted directly; the costly NFKC runs only for the rarer characters that need it.
+ * Folds full-width letters, digits and brackets (（５０分） → (50分)) as NFKC does, and drops spaces and quotes, in
+ * one pass over the text; the costly NFKC runs only for the rarer characters that need it.
  */
 export function normalizeLabel(text: string): string {
-  let folded = text.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
-  if (NEEDS_NFKC.test(folded)) folded = folded.normalize('NFKC');
-  return folded.replace(SPACES, '').replace(QUOTES, '');
+  if (NEEDS_NFKC.test(text)) return text.normalize('NFKC').replace(SPACES, '').replace(QUOTES, '');
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const raw = text.charCodeAt(i);
+    const code = raw >= 0xff01 && raw <= 0xff5e ? raw - 0xfee0 : raw;
+    if (!DROPPED.has(code)) out += code === raw ? text[i] : String.fromCharCode(code);
+  }
+  return out;
 }
 
 export interface IndicatorLabel {

@@ -87,8 +87,7 @@ function rowTexts(sheet: Sheet, row: number): { col: number; text: string }[] {
 }
 
 /** A title between two pages of the table: "部门整体支出绩效评价评分表（续）", one cell across the table. */
-function isTitleRow(sheet: Sheet, row: number, columns: ScoreColumns): boolean {
-  const texts = rowTexts(sheet, row);
+function isTitleRow(sheet: Sheet, row: number, texts: { col: number; text: string }[], columns: ScoreColumns): boolean {
   if (texts.length !== 1) return false;
   if (/[(（]续[)）]$/.test(texts[0].text.trim())) return true;
   const merge = sheet.mergeAt(row, texts[0].col);
@@ -102,8 +101,8 @@ function totalLabelCol(sheet: Sheet, row: number, columns: ScoreColumns): number
   return undefined;
 }
 
-function isEndNote(sheet: Sheet, row: number): boolean {
-  const first = rowTexts(sheet, row)[0];
+function isEndNote(texts: { col: number; text: string }[]): boolean {
+  const first = texts[0];
   return !!first && /^(备注|说明|注[:：]|填表说明|填报人|填表人)/.test(first.text.trimStart());
 }
 
@@ -152,8 +151,9 @@ function readTable(sheet: Sheet, headerRow: number, columns: ScoreColumns): Scor
     blankRun = 0;
     // A repeated header (after a page break) says 得分 again in the score column; data rows never do.
     const repeatsHeader = roleOf(sheet.shortLabel(row, columns.score)) === 'score' && isScoreHeader(headerRoles(sheet, row));
-    if (repeatsHeader || isTitleRow(sheet, row, columns)) continue;
-    if (isEndNote(sheet, row)) break;
+    const texts = rowTexts(sheet, row);
+    if (repeatsHeader || isTitleRow(sheet, row, texts, columns)) continue;
+    if (isEndNote(texts)) break;
     const totalCol = totalLabelCol(sheet, row, columns);
     if (totalCol !== undefined) {
       table.total = {
