@@ -1,0 +1,158 @@
+import { createChecker, type Checker, type CheckResult, type Finding, type Severity } from '../src/index';
+import { cellKey, type CellAddress, type CellChange, type CellState, type SpreadsheetHost } from './host';
+import { parseJournal, restoring, stillOurs, type Journal, type JournalEntry } from './journal';
+
+/** Fills per severity: the light red, yellow and blue a clerk knows from Excel's own conditional formats. */
+export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+const NOTE_TITLE = '【绩效自评助手】';
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export interface CheckOutcome {
+  result: CheckResult;
+  marked: number;
+  /** Cells on protected sheets that could not be marked. */
+  unmarked: CellAddress[];
+}
+
+/** A cell the fill would overwrite: what the clerk typed there and what the rule engine computed. */
+export interface Overwrite extends CellAddress {
+  current: string;
+  proposed: string;
+}
+
+export interface FillOutcome {
+  written: number;
+  /** Cells the clerk chose to keep. */
+  kept: number;
+  /** Set when nothing was written because some cells are protected. */
+  locked?: CellAddress[];
+  /** Set when the workbook holds no indicator whose score its own figures decide. */
+  nothingToFill?: boolean;
+}
+
+export interface UndoOutcome {
+  action?: JournalEntry['action'];
+  restored: number;
+  /** Cells changed by the clerk since the add-in wrote them: left as she made them. */
+  keptByUser: number;
+}
+
+const shown = (v: CellState['value']) => (v === null ? '' : String(v));
+
+/** The note of a marked cell: the clerk's own note first, then ours. */
+function noteFor(findings: Finding[], existing: string | null): string {
+  const ours = `${NOTE_TITLE}\n${findings.map((f) => f.message).join('\n')}`;
+  return existing ? `${existing}\n${ours}` : ours;
+}
+
+/**
+ * The task pane's work, host-independent: 检查本表 (check, mark), 填写自评得分, 清除标注 and 撤销, all through the
+ * undo journal kept in the workbook.
+ */
+export class PaneSession {
+  constructor(
+    private readonly host: SpreadsheetHost,
+    private readonly checker: Checker = createChecker(),
+  ) {}
+
+  private async journal(): Promise<Journal> {
+    return parseJournal(await this.host.loadJournal());
+  }
+
+  private async save(journal: Journal): Promise<void> {
+    await this.host.saveJournal(journal.entries.length ? JSON.stringify(journal) : null);
+  }
+
+  /** Checks the whole workbook, replaces the previous marks by new ones: a fill per severity and a note per cell. */
+  async check(): Promise<CheckOutcome> {
+    await this.clearMarks();
+    const result = this.checker.check(await this.host.readWorkbook());
+    const byCell = new Map<string, Finding[]>();
+    for (const f of result.findings) {
+      const key = cellKey({ sheet: f.sheet, cell: f.cell });
+      byCell.set(key, [...(byCell.get(key) ?? []), f]);
+    }
+    const cells = [...byCell.values()].map((fs) => ({ sheet: fs[0].sheet, cell: fs[0].cell }));
+    if (!cells.length) return { result, marked: 0, unmarked: [] };
+    const locked = new Set((await this.host.lockedCells(cells)).map(cellKey));
+    const writable = cells.filter((c) => !locked.has(cellKey(c)));
+    const before = await this.host.readCells(writable);
+    const after: CellChange[] = before.map((b) => {
+      const fs = byCell.get(cellKey(b))!.sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity]);
+      return { sheet: b.sheet, cell: b.cell, fill: MARK_FILL[fs[0].severity], note: noteFor(fs, b.note) };
+    });
+    if (after.length) {
+      await this.host.writeCells(after);
+      const journal = await this.journal();
+      journal.entries.push({ action: 'mark', at: new Date().toISOString(), before, after });
+      await this.save(journal);
+    }
+    return { result, marked: after.length, unmarked: cells.filter((c) => locked.has(cellKey(c))) };
+  }
+
+  /**
+   * Writes the 自评得分 and 扣分原因 the rule engine computes from the workbook's figures. Cells holding something
+   * else are overwritten only if the clerk agrees; on a protected cell nothing at all is written.
+   */
+  async fill(confirmOverwrite: (cells: Overwrite[]) => Promise<boolean>): Promise<FillOutcome> {
+    const proposals = this.checker.propose(await this.host.readWorkbook());
+    const targets: CellChange[] = proposals.flatMap((p) => [
+      { sheet: p.sheet, cell: p.scoreCell, value: Number(p.score) },
+      ...(p.reason && p.reasonCell ? [{ sheet: p.sheet, cell: p.reasonCell, value: p.reason }] : []),
+    ]);
+    if (!targets.length) return { written: 0, kept: 0, nothingToFill: true };
+    const before = await this.host.readCells(targets);
+    const current = new Map(before.map((b) => [cellKey(b), b]));
+    const changed = targets.filter((t) => shown(current.get(cellKey(t))!.value) !== String(t.value) || current.get(cellKey(t))!.formula);
+    const typed = changed.filter((t) => shown(current.get(cellKey(t))!.value) !== '');
+    let chosen = changed;
+    if (typed.length) {
+      const overwrites = typed.map((t) => ({ sheet: t.sheet, cell: t.cell, current: shown(current.get(cellKey(t))!.value), proposed: String(t.value) }));
+      if (!(await confirmOverwrite(overwrites))) chosen = changed.filter((t) => !typed.includes(t));
+    }
+    if (!chosen.length) return { written: 0, kept: typed.length };
+    const locked = await this.host.lockedCells(chosen);
+    if (locked.length) return { written: 0, kept: 0, locked };
+    await this.host.writeCells(chosen);
+    const journal = await this.journal();
+    journal.entries.push({ action: 'fill', at: new Date().toISOString(), before: chosen.map((c) => current.get(cellKey(c))!), after: chosen });
+    await this.save(journal);
+    return { written: chosen.length, kept: changed.length - chosen.length };
+  }
+
+  /** Puts back the fill and note of every cell the add-in marked; values and anything else stay. */
+  async clearMarks(): Promise<number> {
+    const journal = await this.journal();
+    const marks = journal.entries.filter((e) => e.action === 'mark');
+    if (!marks.length) return 0;
+    const restored = await this.restore(marks.flatMap((e) => e.after.map((a, i) => ({ before: e.before[i], after: a }))));
+    journal.entries = journal.entries.filter((e) => e.action !== 'mark');
+    await this.save(journal);
+    return restored.restored;
+  }
+
+  /** Undoes the add-in's last action, cell for cell as it was. */
+  async undo(): Promise<UndoOutcome> {
+    const journal = await this.journal();
+    const entry = journal.entries.pop();
+    if (!entry) return { restored: 0, keptByUser: 0 };
+    const outcome = await this.restore(entry.after.map((a, i) => ({ before: entry.before[i], after: a })));
+    await this.save(journal);
+    return { action: entry.action, ...outcome };
+  }
+
+  /** What 撤销 would undo, for the pane to say. */
+  async lastAction(): Promise<JournalEntry | undefined> {
+    const journal = await this.journal();
+    return journal.entries[journal.entries.length - 1];
+  }
+
+  private async restore(pairs: { before: CellState; after: CellChange }[]): Promise<{ restored: number; keptByUser: number }> {
+    if (!pairs.length) return { restored: 0, keptByUser: 0 };
+    const current = new Map((await this.host.readCells(pairs.map((p) => p.before))).map((c) => [cellKey(c), c]));
+    const ours = pairs.filter((p) => stillOurs(current.get(cellKey(p.before))!, p.after));
+    // Undone newest first, so that a cell changed twice ends as it was before the first change.
+    await this.host.writeCells(ours.reverse().map((p) => restoring(p.before, p.after)));
+    return { restored: ours.length, keptByUser: pairs.length - ours.length };
+  }
+}
