@@ -1,0 +1,225 @@
+import { OfficeMockObject } from 'office-addin-mock';
+import { parseA1, toA1, type WorkbookGrid } from '../../src/index';
+
+/**
+ * Excel for the adapter's unit tests: a workbook state, and an Excel.run that hands the adapter a context built
+ * with Microsoft's office-addin-mock (so that reading a property not loaded, or not synced, fails as in Excel), then
+ * commits what the adapter wrote back into the state, as Excel does at sync.
+ */
+export interface MockSheet {
+  name: string;
+  cells: Map<string, { value: unknown; formula?: string; numFmt?: string }>;
+  merges: string[];
+  fills: Map<string, string>;
+  notes: Map<string, string>;
+  protected: boolean;
+  /** Cells unlocked for editing on a protected sheet. */
+  unlocked: Set<string>;
+}
+
+export interface MockWorkbook {
+  sheets: MockSheet[];
+  settings: Map<string, string>;
+  selected?: string;
+  /** Every Excel.run's count of ranges read with values, for the 5 MB chunking test. */
+  largestRead: number;
+}
+
+export function mockWorkbook(grid: WorkbookGrid): MockWorkbook {
+  return {
+    sheets: grid.sheets.map((s) => {
+      const cells = new Map<string, { value: unknown; formula?: string; numFmt?: string }>();
+      s.cells.forEach((row, r) => row?.forEach((c, col) => c && cells.set(toA1(r, col), { value: c.value, formula: c.formula, numFmt: c.numFmt })));
+      return {
+        name: s.name,
+        cells,
+        merges: s.merges.map((m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`),
+        fills: new Map(),
+        notes: new Map(),
+        protected: false,
+        unlocked: new Set(),
+      };
+    }),
+    settings: new Map(),
+    largestRead: 0,
+  };
+}
+
+const NOT_LOADED = (() => {
+  const probe = new OfficeMockObject({ x: 1 }) as unknown as { x: unknown };
+  return probe.x;
+})();
+const assigned = (v: unknown, original: unknown) => v !== NOT_LOADED && v !== original;
+
+/** Installs a global Excel whose run() works on the given workbook. */
+export function installExcel(book: MockWorkbook): void {
+  (globalThis as Record<string, unknown>).Excel = {
+    run: async <T>(work: (context: unknown) => Promise<T>): Promise<T> => {
+      const commits: (() => void)[] = [];
+      const context = buildContext(book, commits);
+      const result = await work(context);
+      commits.forEach((commit) => commit());
+      return result;
+    },
+  };
+}
+
+function cellValue(sheet: MockSheet, address: string) {
+  const c = sheet.cells.get(address);
+  return { value: c?.value ?? '', formula: c?.formula !== undefined ? `=${c.formula}` : (c?.value ?? ''), numFmt: c?.numFmt ?? 'General' };
+}
+
+function usedBounds(sheet: MockSheet) {
+  const at = [...sheet.cells.keys()].map(parseA1);
+  if (!at.length) return undefined;
+  const top = Math.min(...at.map((a) => a.row));
+  const left = Math.min(...at.map((a) => a.col));
+  return { top, left, rows: Math.max(...at.map((a) => a.row)) - top + 1, cols: Math.max(...at.map((a) => a.col)) - left + 1 };
+}
+
+function block(sheet: MockSheet, top: number, left: number, rows: number, cols: number) {
+  const grid = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => cellValue(sheet, toA1(top + r, left + c))));
+  return {
+    values: grid.map((row) => row.map((c) => c.value)),
+    formulas: grid.map((row) => row.map((c) => c.formula)),
+    numberFormat: grid.map((row) => row.map((c) => c.numFmt)),
+  };
+}
+
+function buildContext(book: MockWorkbook, commits: (() => void)[]) {
+  const sheetData = (sheet: MockSheet, index: number) => {
+    const bounds = usedBounds(sheet);
+    return {
+      name: sheet.name,
+      protection: { protected: sheet.protected },
+      used: {
+        isNullObject: !bounds,
+        rowIndex: bounds?.top ?? 0,
+        columnIndex: bounds?.left ?? 0,
+        rowCount: bounds?.rows ?? 0,
+        columnCount: bounds?.cols ?? 0,
+        merged: { isNullObject: sheet.merges.length === 0, address: sheet.merges.map((m) => `'${sheet.name}'!${m}`).join(', ') },
+        getMergedAreasOrNullObject(this: { merged: unknown }) {
+          return this.merged;
+        },
+      },
+      getUsedRangeOrNullObject(this: { used: unknown }) {
+        return this.used;
+      },
+      getRangeByIndexes(this: Mock, top: number, left: number, rows: number, cols: number) {
+        book.largestRead = Math.max(book.largestRead, rows * cols);
+        return dynamic(this, `b${top}_${left}_${rows}_${cols}`, () => block(sheet, top, left, rows, cols));
+      },
+      getRange(this: Mock, address: string) {
+        return dynamic(this, `r_${address}`, () => rangeData(sheet, address, commits), (range, data) =>
+          commits.push(() => commitRange(sheet, address, range, data)),
+        );
+      },
+      notes: {
+        getItemOrNullObject(this: Mock, address: string) {
+          return dynamic(this, `n_${address}`, () => noteData(sheet, address, commits), (note, data) =>
+            commits.push(() => assigned(note.content, data.content) && sheet.notes.set(address, note.content as string)),
+          );
+        },
+        add(address: string, content: string) {
+          commits.push(() => sheet.notes.set(address, content));
+        },
+      },
+      activate() {
+        commits.push(() => (book.selected = `${sheet.name}!`));
+      },
+      index,
+    };
+  };
+  const data: Record<string, unknown> = {
+    context: {
+      workbook: {
+        worksheets: {
+          getItem(this: Mock, name: string) {
+            const i = book.sheets.findIndex((s) => s.name === name);
+            if (i < 0) throw new Error(`ItemNotFound: ${name}`);
+            return this[`ws${i}`];
+          },
+          ...Object.fromEntries(book.sheets.map((s, i) => [`ws${i}`, sheetData(s, i)])),
+        },
+        settings: {
+          getItemOrNullObject(this: Mock, key: string) {
+            return dynamic(this, `s_${key}`, () => ({
+              isNullObject: !book.settings.has(key),
+              value: book.settings.get(key) ?? '',
+              delete: () => commits.push(() => book.settings.delete(key)),
+            }));
+          },
+          add(key: string, value: string) {
+            commits.push(() => book.settings.set(key, value));
+          },
+        },
+      },
+    },
+  };
+  const mock = new OfficeMockObject(data) as unknown as { context: { workbook: { worksheets: Mock } } };
+  // office-addin-mock has no collections: items is the list of the sheet mocks, and load('items/name') loads the name
+  // of each, to be read after the next sync as in Excel.
+  const worksheets = mock.context.workbook.worksheets;
+  const items = book.sheets.map((_, i) => worksheets[`ws${i}`] as Mock);
+  worksheets.items = items;
+  worksheets.load = (props?: string) => {
+    const names = (props ?? '').split(',').map((p) => p.trim().replace(/^items\//, '')).filter(Boolean);
+    for (const ws of items) ws.load(names.join(','));
+    return worksheets;
+  };
+  return mock.context;
+}
+
+type Mock = Record<string, unknown> & { addMock(name: string): void; load(props?: string): unknown };
+
+/** A mock object made on demand (a range by address), hung in the tree so that context.sync() reaches it. */
+function dynamic<D extends Record<string, unknown>>(parent: Mock, key: string, make: () => D, created?: (mock: Mock, data: D) => void): unknown {
+  const name = key.replace(/[^A-Za-z0-9_]/g, '_');
+  if (!parent[name]) {
+    const data = make();
+    parent.addMock(name);
+    (parent[name] as { populate(d: unknown): void }).populate(data);
+    created?.(parent[name] as Mock, data);
+  }
+  return parent[name];
+}
+
+function rangeData(sheet: MockSheet, address: string, commits: (() => void)[]) {
+  const { value, formula } = cellValue(sheet, address);
+  const fill = sheet.fills.get(address);
+  return {
+    values: [[value]],
+    formulas: [[formula]],
+    format: {
+      fill: {
+        color: fill ?? '#FFFFFF',
+        pattern: fill ? 'Solid' : 'None',
+        clear: () => commits.push(() => sheet.fills.delete(address)),
+      },
+      protection: { locked: !sheet.unlocked.has(address) },
+    },
+    select: () => undefined,
+  };
+}
+
+/** What the adapter assigned to a range is applied at the end of the run, as Excel applies it at sync. */
+function commitRange(sheet: MockSheet, address: string, range: Mock, data: ReturnType<typeof rangeData>): void {
+  if (sheet.protected && !sheet.unlocked.has(address) && (assigned(range.values, data.values) || assigned(range.formulas, data.formulas))) {
+    throw new Error(`AccessDenied: ${sheet.name}!${address} is protected`);
+  }
+  if (assigned(range.values, data.values)) {
+    // As in Excel, writing "" empties the cell.
+    const value = (range.values as unknown[][])[0][0];
+    if (value === '') sheet.cells.delete(address);
+    else sheet.cells.set(address, { value });
+  }
+  if (assigned(range.formulas, data.formulas)) sheet.cells.set(address, { value: 0, formula: String((range.formulas as unknown[][])[0][0]).slice(1) });
+  const fill = (range.format as { fill: { color: unknown } }).fill.color;
+  if (assigned(fill, data.format.fill.color)) sheet.fills.set(address, fill as string);
+}
+
+function noteData(sheet: MockSheet, address: string, commits: (() => void)[]) {
+  const content = sheet.notes.get(address);
+  return { isNullObject: content === undefined, content: content ?? '', delete: () => commits.push(() => sheet.notes.delete(address)) };
+}

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { checkWorkbook, type WorkbookGrid } from '../../src/index';
+import { CHUNK_CELLS, ExcelHost, JOURNAL_SETTING } from '../../taskpane/excel-host';
+import { MARK_FILL, PaneSession } from '../../taskpane/session';
+import { installExcel, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
+import { loadGrid } from '../support/workbook';
+
+async function excelWith(name: string): Promise<{ book: MockWorkbook; host: ExcelHost; grid: WorkbookGrid }> {
+  const grid = await loadGrid(join('test/fixtures', `${name}.xlsx`));
+  const book = mockWorkbook(grid);
+  installExcel(book);
+  return { book, host: new ExcelHost({ notes: true }), grid };
+}
+
+/** Every value, fill and note of the mock workbook, one line each, for "exactly as it was". */
+const snapshot = (book: MockWorkbook) =>
+  book.sheets.flatMap((s) => [
+    ...[...s.cells].map(([a, c]) => `${s.name}!${a}=${JSON.stringify(c)}`),
+    ...[...s.fills].map(([a, f]) => `${s.name}!${a} fill ${f}`),
+    ...[...s.notes].map(([a, n]) => `${s.name}!${a} note ${n}`),
+  ]);
+
+describe('Excel adapter (office-addin-mock)', () => {
+  it('reads every sheet in 3 requests into the grid the file reader makes: same findings', async () => {
+    const { host, grid } = await excelWith('national-beita-2023');
+    const read = await host.readWorkbook();
+    assert.equal(host.syncs, 3);
+    assert.deepEqual(read.sheets.map((s) => s.name), ['自评表', '基础数据表']);
+    assert.deepEqual(read.sheets[0].merges.length, grid.sheets[0].merges.length);
+    const cells = (g: WorkbookGrid) => checkWorkbook(g).findings.map((f) => `${f.code}@${f.sheet}!${f.cell}`);
+    assert.deepEqual(cells(read), cells(grid));
+  });
+
+  it('reads a sheet above Excel on the web’s 5 MB response cap in row chunks', async () => {
+    const { book, host } = await excelWith('kunming-dongchuan-2020');
+    const big = { name: '明细', cells: new Map(), merges: [], fills: new Map(), notes: new Map(), protected: false, unlocked: new Set<string>() };
+    for (let r = 1; r <= 30_000; r++) {
+      big.cells.set(`A${r}`, { value: `凭证${r}` });
+      big.cells.set(`B${r}`, { value: r % 97 });
+    }
+    book.sheets.push(big);
+    const read = await host.readWorkbook();
+    assert.ok(book.largestRead <= CHUNK_CELLS, `largest request ${book.largestRead} cells`);
+    assert.equal(host.syncs, 3 + 3, 'three requests for the whole workbook, then one per chunk of the large sheet');
+    assert.equal(read.sheets[1].cells.length, 30_000);
+    assert.equal(read.sheets[1].cells[29_999][0]?.value, '凭证30000');
+    assert.deepEqual(checkWorkbook(read).findings.map((f) => f.cell), ['A31', 'B37']);
+  });
+
+  it('检查本表 highlights and annotates each finding’s cell; the number of requests does not grow with the findings', async () => {
+    const few = await excelWith('kunming-dongchuan-2020');
+    await new PaneSession(few.host).check();
+    const fewSyncs = few.host.syncs;
+    const many = await excelWith('hunan-income-mismatch');
+    const outcome = await new PaneSession(many.host).check();
+    assert.ok(outcome.marked > 2);
+    assert.equal(many.host.syncs, fewSyncs, `${outcome.marked} marks in as many requests as 2`);
+    const sheet = few.book.sheets[0];
+    assert.equal(sheet.fills.get('A31'), MARK_FILL.error);
+    assert.match(sheet.notes.get('B37')!, /^【绩效自评助手】\n二级指标“部门效果”标明22分/);
+  });
+
+  it('清除标注 removes only the marks; 撤销 after 填写自评得分 restores values, fills and notes exactly', async () => {
+    const { book, host } = await excelWith('hunan-staff-over-quota');
+    book.sheets[1].notes.set('F3', '原有批注');
+    const original = snapshot(book);
+    const session = new PaneSession(host);
+    await session.check();
+    assert.equal(book.sheets[1].fills.get('F3'), MARK_FILL.error);
+    assert.equal(book.sheets[1].notes.get('F3')!.split('\n')[0], '原有批注');
+    await session.clearMarks();
+    assert.deepEqual(snapshot(book), original);
+
+    await session.fill(async () => true);
+    assert.equal(book.sheets[1].cells.get('F3')?.value, 0);
+    assert.match(String(book.sheets[1].cells.get('G3')?.value), /^在职人员控制率110%/);
+    assert.ok(book.settings.get(JOURNAL_SETTING), 'the journal is kept in the workbook settings');
+    await new PaneSession(host).undo();
+    assert.deepEqual(snapshot(book), original);
+    assert.equal(book.settings.has(JOURNAL_SETTING), false);
+  });
+
+  it('on a protected sheet: nothing half-written, and the locked cells are named', async () => {
+    const { book, host } = await excelWith('hunan-staff-over-quota');
+    book.sheets[1].protected = true;
+    book.sheets[1].unlocked.add('F3');
+    const original = snapshot(book);
+    const outcome = await new PaneSession(host).fill(async () => true);
+    assert.deepEqual(outcome.locked, [{ sheet: '评分表', cell: 'G3' }]);
+    assert.deepEqual(snapshot(book), original);
+  });
+
+  it('selects a finding’s cell', async () => {
+    const { book, host } = await excelWith('kunming-dongchuan-2020');
+    await host.select({ sheet: '评分情况', cell: 'B37' });
+    assert.equal(book.selected, '评分情况!');
+    assert.equal(host.syncs, 1);
+  });
+});
