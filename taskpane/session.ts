@@ -51,7 +51,7 @@ function noteFor(findings: Finding[], existing: string | null): string {
  */
 export class PaneSession {
   constructor(
-    private readonly host: SpreadsheetHost,
+    readonly host: SpreadsheetHost,
     private readonly checker: Checker = createChecker(),
   ) {}
 

@@ -1,0 +1,96 @@
+import type { Finding, Severity } from '../src/index';
+import type { CellAddress } from './host';
+import type { CheckOutcome, FillOutcome, Overwrite, UndoOutcome } from './session';
+
+/** The pane's words and its DOM, kept apart from the work: every text a clerk reads in the pane is here. */
+
+const GROUP_TITLE: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+const ACTION_NAME = { mark: '检查本表的标注', fill: '填写自评得分' } as const;
+const where = (c: CellAddress) => `${c.sheet}!${c.cell}`;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+export function setStatus(text: string, isError = false): void {
+  const status = document.getElementById('status')!;
+  status.textContent = text;
+  status.classList.toggle('error', isError);
+}
+
+export function setBusy(busy: boolean): void {
+  document.querySelectorAll<HTMLButtonElement>('.actions button').forEach((b) => (b.disabled = busy));
+}
+
+export function checkSummary(outcome: CheckOutcome): string {
+  const { findings } = outcome.result;
+  if (findings.length === 1 && findings[0].code === 'NO_SCORE_TABLE') return '未识别到评分表：本工作簿中没有找到评分表、自评表或基础数据表。';
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const head = findings.length
+    ? `共发现 ${findings.length} 个问题：错误 ${count('error')} 个，警告 ${count('warning')} 个，提示 ${count('info')} 个。`
+    : '检查完毕，没有发现问题。';
+  const total = outcome.result.totalScore !== undefined ? `评分表总分 ${outcome.result.totalScore} 分。` : '';
+  const locked = outcome.unmarked.length ? `另有 ${outcome.unmarked.length} 个单元格所在工作表受保护，未能标注：${outcome.unmarked.map(where).join('、')}。` : '';
+  return head + total + locked;
+}
+
+export function fillSummary(outcome: FillOutcome): { text: string; isError: boolean } {
+  if (outcome.nothingToFill) return { text: '本工作簿中没有可以根据表内数据自动计算得分的指标（如在职人员控制率、固定资产利用率、资金结余）。', isError: false };
+  if (outcome.locked) {
+    return { text: `以下单元格受保护，无法填写，什么也没有改动：${outcome.locked.map(where).join('、')}。请先撤销工作表保护。`, isError: true };
+  }
+  const kept = outcome.kept ? `按您的选择保留了 ${outcome.kept} 个已填写的单元格。` : '';
+  return { text: outcome.written ? `已填写 ${outcome.written} 个单元格。${kept}可点“撤销”恢复。` : `没有需要填写的单元格。${kept}`, isError: false };
+}
+
+export function undoSummary(outcome: UndoOutcome): string {
+  if (!outcome.action) return '没有可以撤销的操作。';
+  const kept = outcome.keptByUser ? `其中 ${outcome.keptByUser} 个单元格您之后又改过，保留了您的修改。` : '';
+  return `已撤销${ACTION_NAME[outcome.action]}，恢复了 ${outcome.restored} 个单元格。${kept}`;
+}
+
+export function setLastAction(action: { action: 'mark' | 'fill'; at: string } | undefined): void {
+  document.getElementById('last-action')!.textContent = action
+    ? `上次操作：${ACTION_NAME[action.action]}（${new Date(action.at).toLocaleString('zh-CN')}），可撤销。`
+    : '';
+}
+
+export function renderFindings(findings: Finding[], select: (cell: CellAddress) => void): void {
+  const root = document.getElementById('findings')!;
+  root.replaceChildren();
+  for (const severity of ['error', 'warning', 'info'] as Severity[]) {
+    const group = findings.filter((f) => f.severity === severity);
+    if (!group.length) continue;
+    const section = element('section', `group ${severity}`);
+    section.append(element('h2', undefined, `${GROUP_TITLE[severity]}（${group.length}）`));
+    for (const f of group) {
+      const item = element('button', 'finding');
+      item.type = 'button';
+      item.dataset.cell = where(f);
+      item.append(element('span', 'where', where(f)), element('span', 'message', f.message));
+      item.addEventListener('click', () => select({ sheet: f.sheet, cell: f.cell }));
+      section.append(item);
+    }
+    root.append(section);
+  }
+}
+
+/** Asks, inside the pane (Office add-ins may not use window.confirm), before overwriting what the clerk typed. */
+export function confirmOverwrite(cells: Overwrite[]): Promise<boolean> {
+  const box = document.getElementById('confirm')!;
+  document.getElementById('confirm-text')!.textContent = `以下 ${cells.length} 个单元格已有内容，与计算结果不同。要覆盖吗？`;
+  const list = document.getElementById('confirm-list')!;
+  list.replaceChildren(...cells.map((c) => element('li', undefined, `${where(c)}：“${c.current}” → “${c.proposed}”`)));
+  box.hidden = false;
+  return new Promise((resolve) => {
+    const answer = (yes: boolean) => () => {
+      box.hidden = true;
+      resolve(yes);
+    };
+    document.getElementById('confirm-yes')!.onclick = answer(true);
+    document.getElementById('confirm-no')!.onclick = answer(false);
+  });
+}
