@@ -71,6 +71,9 @@ export default (env = {}) => {
                 from: pattern,
                 context: path.dirname(require.resolve('@microsoft/office-js/package.json')) + '/dist',
                 to: 'office-js',
+                globOptions: { ignore: ['**/*.debug.js'] },
+                // Microsoft's files as published: not minified again, not rewritten.
+                info: { minimized: true },
               }))
             : []),
         ],

@@ -90,3 +90,22 @@ describe('the built dist/', () => {
     assert.deepEqual(scripts.filter((s) => /^https?:/.test(s)), ['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
   });
 });
+
+describe('npm run build:intranet', () => {
+  const out = join('test', 'artifacts', 'intranet');
+  before(() => {
+    const build = spawnSync(process.execPath, ['node_modules/webpack-cli/bin/cli.js', '--no-stats', '--env', 'intranet', '--output-path', out], { encoding: 'utf8' });
+    assert.equal(build.status, 0, build.stderr);
+  });
+
+  it('serves Office.js from the add-in’s own origin: no address outside it, in the page or its policy', () => {
+    const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
+    assert.doesNotMatch(html, /https?:\/\//);
+    assert.match(html, /<script src=office-js\/office\.js>/);
+    assert.match(html, /script-src 'self';/);
+    for (const file of ['office.js', 'excel-win32-16.01.js', 'excel-web-16.00.js', 'custom-functions-runtime.js', 'zh-cn/office_strings.js']) {
+      assert.ok(existsSync(join(out, 'office-js', file)), file);
+    }
+    assert.ok(!existsSync(join(out, 'office-js', 'office.debug.js')));
+  });
+});
