@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +6,7 @@ import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { toA1, type WorkbookGrid } from '../../src/index';
+import { buildDist } from '../support/build';
 import { loadGrid, setCell } from '../support/workbook';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -64,8 +64,7 @@ describe('the task pane in Chromium, against a scripted Excel', () => {
 
   before(async () => {
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
-    const build = spawnSync(process.execPath, ['node_modules/webpack-cli/bin/cli.js', '--no-stats'], { encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    buildDist();
     const grid = await loadGrid('test/fixtures/hunan-staff-over-quota.xlsx');
     setCell(grid, '评分表', 'F5', 6); // 6 of 5, and the 总分 no longer adds up
     setCell(grid, '自评表', 'C34', '良'); // 98 is 优

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { buildDist } from '../support/build';
 import { before, describe, it } from 'node:test';
 import vm from 'node:vm';
 
@@ -49,8 +49,7 @@ describe('the built PERF custom functions', () => {
   const { associated, CustomFunctions } = runtime();
 
   before(() => {
-    const build = spawnSync(process.execPath, ['node_modules/webpack-cli/bin/cli.js', '--no-stats'], { encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    buildDist();
     metadata = JSON.parse(readFileSync('dist/functions.json', 'utf8'));
     vm.runInNewContext(readFileSync('dist/functions.js', 'utf8'), { CustomFunctions });
   });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildDist } from '../support/build';
 import { before, describe, it } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { OfficeAddinManifest } from 'office-addin-manifest';
@@ -58,8 +59,7 @@ describe('manifest.xml', () => {
 
 describe('the built dist/', () => {
   before(() => {
-    const build = spawnSync(process.execPath, ['node_modules/webpack-cli/bin/cli.js', '--no-stats'], { encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    buildDist();
   });
 
   it('holds every file the manifest points to', () => {
