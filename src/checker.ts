@@ -8,6 +8,7 @@ import type { SumIdentity } from './detect/identity';
 import { detectScoreTables, type ScoreTable } from './detect/score-table';
 import { detectUnitTables } from './detect/unit-table';
 import { evaluateTable, type Evaluation } from './evaluate';
+import { describeWorkbook } from './describe';
 import { collectFacts } from './facts';
 import { finding, sortFindings, type Finding } from './findings';
 import { Sheet, toA1, type WorkbookGrid } from './grid';
@@ -28,6 +29,11 @@ export interface CheckResult {
   tables: DetectedTable[];
   /** The 评分表's 总分 (as entered, else computed), as a decimal string. */
   totalScore?: string;
+  /** The 总分 as entered and as the indicator scores add up, for reviewers' summaries. */
+  totals?: { entered?: string; computed?: string };
+  /** Who and which year, as the workbook says (预算单位名称, 填报单位, a title). */
+  department?: string;
+  year?: number;
 }
 
 interface Analysis {
@@ -74,6 +80,7 @@ function check(workbook: WorkbookGrid, engine: RuleEngine): CheckResult {
   const findings: Finding[] = [];
   const tables: DetectedTable[] = [];
   let mainTotal: ScoreTotal | undefined;
+  let totals: CheckResult['totals'];
   let mainUnits = 0;
 
   for (const { table, evaluations } of scoreTables) {
@@ -81,8 +88,13 @@ function check(workbook: WorkbookGrid, engine: RuleEngine): CheckResult {
     findings.push(...result.findings, ...checkRuleScores(table, evaluations, reader));
     tables.push({ sheet: table.sheet.name, kind: 'score-table', range: tableRange(table) });
     // The form's 综合得分 answers to the largest 评分表 of the workbook.
-    if (result.totalScore && table.units.length > mainUnits) {
-      mainTotal = { sheet: table.sheet.name, value: result.totalScore };
+    const value = result.enteredTotal ?? result.computedTotal;
+    if (value && table.units.length > mainUnits) {
+      mainTotal = { sheet: table.sheet.name, value };
+      totals = {
+        ...(result.enteredTotal ? { entered: result.enteredTotal.toFixed() } : {}),
+        ...(result.computedTotal ? { computed: result.computedTotal.toFixed() } : {}),
+      };
       mainUnits = table.units.length;
     }
   }
@@ -103,7 +115,8 @@ function check(workbook: WorkbookGrid, engine: RuleEngine): CheckResult {
   return {
     findings: sortFindings(findings, order),
     tables,
-    ...(mainTotal ? { totalScore: mainTotal.value.toFixed() } : {}),
+    ...(mainTotal ? { totalScore: mainTotal.value.toFixed(), totals } : {}),
+    ...describeWorkbook(sheets),
   };
 }
 

@@ -92,6 +92,9 @@ export const RULE_INDICATORS = {
 /** Column headings of the 基础数据表's years: "2022年决算数", "2023年预算数". */
 export const YEAR_COLUMN = /^(\d{4})年(决算|预算)数?$/;
 
+/** Where a form names the department: the value stands right of it. */
+export const DEPARTMENT_LABEL = /^(预算单位名称|填报单位|单位名称|部门名称|部门\(单位\)名称)$/;
+
 export function matchesAny(text: string, patterns: readonly RegExp[]): boolean {
   return patterns.some((p) => p.test(text));
 }

@@ -7,8 +7,10 @@ import { equalAsShown, isNumber, total, type NumberAmount, type Shown } from './
 
 export interface ScoreTableCheck {
   findings: Finding[];
-  /** The 总分 as entered, else as the indicator scores add up; undefined when scores are unreadable. */
-  totalScore?: Dec;
+  /** The 总分 as entered in the total row, when it is a number. */
+  enteredTotal?: Dec;
+  /** The 总分 as the indicator scores add up; undefined when a score is unreadable. */
+  computedTotal?: Dec;
 }
 
 /** Everything a check needs to read a 评分表, bound once; the rule checks read units through it too. */
@@ -120,6 +122,7 @@ function checkUnitScore(t: TableReader, unit: ScoringUnit, out: Finding[]): Numb
   return scores;
 }
 
+/** Checks the 总分 row; returns the 总分 as entered when it is a number. */
 function checkTotal(t: TableReader, scores: NumberAmount[] | undefined, out: Finding[]): Dec | undefined {
   const { table } = t;
   const computed = scores ? total(scores) : undefined;
@@ -139,16 +142,16 @@ function checkTotal(t: TableReader, scores: NumberAmount[] | undefined, out: Fin
       }
     }
   }
-  if (!table.total) return computed?.value;
+  if (!table.total) return undefined;
   const entered = t.amount(table.total.scoreCell);
   if (!computed) return isNumber(entered) ? entered.value : undefined;
   if (entered.kind === 'empty') {
     out.push(t.at('MISSING_SCORE', table.total.scoreCell, messages.missingTotal(computed.value)));
-    return computed.value;
+    return undefined;
   }
   if (entered.kind === 'invalid') {
     out.push(t.at('SCORE_OUT_OF_RANGE', table.total.scoreCell, messages.scoreNotNumber('总分', entered.text)));
-    return computed.value;
+    return undefined;
   }
   if (!equalAsShown(entered, computed)) {
     out.push(t.at('SCORE_TOTAL_MISMATCH', table.total.scoreCell, messages.scoreTotalMismatch(entered.value, computed.value), {
@@ -171,5 +174,7 @@ export function checkScoreTable(table: ScoreTable, reader: CellReader): ScoreTab
     if (unitScores) scores.push(...unitScores);
     else readable = false;
   }
-  return { findings, totalScore: checkTotal(t, readable ? scores : undefined, findings) };
+  const computedTotal = readable ? total(scores).value : undefined;
+  const enteredTotal = checkTotal(t, readable ? scores : undefined, findings);
+  return { findings, ...(enteredTotal ? { enteredTotal } : {}), ...(computedTotal ? { computedTotal } : {}) };
 }
