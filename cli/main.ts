@@ -1,5 +1,14 @@
+import { isMainThread, parentPort } from 'node:worker_threads';
+import { processJob, type BatchJob } from './batch-worker';
 import { main } from './perf-check';
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+// The same script is the CLI and, in a worker thread, one of the batch run's checkers.
+if (isMainThread) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+} else {
+  parentPort!.on('message', (job: BatchJob) => {
+    void processJob(job).then((row) => parentPort!.postMessage(row));
+  });
+}

@@ -26,6 +26,11 @@ const REFUSALS: Record<Exclude<ReturnType<typeof sniff>, 'xlsx'>, string> = {
 };
 
 export async function readWorkbookFile(path: string): Promise<WorkbookGrid> {
+  return readWorkbookBytes(await readFileChecked(path));
+}
+
+/** The bytes of a file that may be a workbook; a folder, a missing or a huge file is refused in Chinese. */
+export async function readFileChecked(path: string): Promise<Buffer> {
   let size: number;
   try {
     const info = await stat(path);
@@ -36,8 +41,7 @@ export async function readWorkbookFile(path: string): Promise<WorkbookGrid> {
     throw new WorkbookReadError(`找不到文件“${path}”，请检查路径和文件名。`);
   }
   if (size > MAX_BYTES) throw new WorkbookReadError(`文件有 ${Math.round(size / 1048576)} MB，超过了 200 MB 的上限，不像是绩效自评工作簿。`);
-  const bytes = await readFile(path);
-  return readWorkbookBytes(bytes);
+  return readFile(path);
 }
 
 export async function readWorkbookBytes(bytes: Buffer): Promise<WorkbookGrid> {

@@ -1,0 +1,166 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { tempSuffix, type BatchJob, type BatchRow } from './batch-worker';
+import { writeSummary } from './summary';
+
+/**
+ * perf-check batch: every workbook of a folder checked on all cores, an annotated copy of each in the output folder
+ * (same relative path), and the summary. Originals are only read. Ctrl-C leaves no half-written file, and a second
+ * run redoes only the workbooks changed since (--force redoes all).
+ */
+
+export interface BatchOptions {
+  input: string;
+  out: string;
+  jobs?: number;
+  force?: boolean;
+  /** Where progress goes: a terminal gets a bar, anything else plain lines. */
+  progress?: NodeJS.WriteStream;
+}
+
+export interface BatchResult {
+  rows: BatchRow[];
+  processed: number;
+  skipped: number;
+  summary: string[];
+  interrupted: boolean;
+}
+
+/** Bumped when the checker's findings change meaning: cached results of older versions are redone. */
+const CACHE_VERSION = 1;
+const CACHE_DIR = '.perf-check';
+
+interface CacheEntry {
+  size: number;
+  mtimeMs: number;
+  row: BatchRow;
+}
+
+export class BatchInputError extends Error {}
+
+/** Every file under the folder but hidden ones, Office's lock files (~$) and the output folder itself. */
+async function listFiles(dir: string, skip: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.name.startsWith('.') || entry.name.startsWith('~$') || resolve(path) === skip) continue;
+    if (entry.isDirectory()) out.push(...(await listFiles(path, skip)));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out.sort();
+}
+
+async function removeTemps(dir: string, marker: string): Promise<void> {
+  if (!existsSync(dir)) return;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await removeTemps(path, marker);
+    else if (entry.name.includes(marker)) await unlink(path).catch(() => undefined);
+  }
+}
+
+class Progress {
+  private readonly start = Date.now();
+  private lastLine = 0;
+
+  constructor(
+    private readonly total: number,
+    private readonly stream: NodeJS.WriteStream | undefined,
+  ) {}
+
+  update(done: number): void {
+    if (!this.stream || !this.total) return;
+    const seconds = (Date.now() - this.start) / 1000;
+    const rate = done / Math.max(seconds, 0.001);
+    const left = rate > 0 ? Math.ceil((this.total - done) / rate) : 0;
+    const figures = `${done}/${this.total}  ${rate.toFixed(1)} 个/秒  剩余约 ${left} 秒`;
+    if (this.stream.isTTY) {
+      const width = 24;
+      const filled = Math.round((done / this.total) * width);
+      this.stream.write(`\r检查进度 [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${figures}  `);
+      if (done === this.total) this.stream.write('\n');
+    } else if (done === this.total || Date.now() - this.lastLine > 2000) {
+      this.lastLine = Date.now();
+      this.stream.write(`已检查 ${figures}\n`);
+    }
+  }
+}
+
+export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  const input = resolve(options.input);
+  const out = resolve(options.out);
+  const info = await stat(input).catch(() => undefined);
+  if (!info?.isDirectory()) throw new BatchInputError(`找不到收件文件夹“${options.input}”。`);
+  if (out === input || input.startsWith(out + sep)) throw new BatchInputError('输出文件夹不能是收件文件夹本身或它的上级文件夹，以免覆盖原件。请另选 --out 文件夹。');
+  await mkdir(join(out, CACHE_DIR), { recursive: true });
+  const cachePath = join(out, CACHE_DIR, 'results.json');
+  const cache: { version: number; entries: Record<string, CacheEntry> } = await readFile(cachePath, 'utf8')
+    .then((t) => JSON.parse(t))
+    .catch(() => ({ version: CACHE_VERSION, entries: {} }));
+  if (cache.version !== CACHE_VERSION) cache.entries = {};
+
+  const files = await listFiles(input, out);
+  const rows = new Map<string, BatchRow>();
+  const todo: (BatchJob & { size: number; mtimeMs: number })[] = [];
+  for (const source of files) {
+    const file = relative(input, source).split(sep).join('/');
+    const target = join(out, file);
+    const { size, mtimeMs } = await stat(source);
+    const cached = cache.entries[file];
+    const upToDate = cached && cached.size === size && cached.mtimeMs === mtimeMs && (cached.row.status === 'unreadable' || existsSync(target));
+    if (upToDate && !options.force) rows.set(file, cached.row);
+    else todo.push({ source, target, file, size, mtimeMs });
+  }
+
+  const progress = new Progress(todo.length, options.progress);
+  const workers = Math.max(1, Math.min(options.jobs ?? availableParallelism(), todo.length));
+  let interrupted = false;
+  let done = 0;
+  const pool: Worker[] = [];
+  const onSigint = () => {
+    interrupted = true;
+    pool.forEach((w) => void w.terminate());
+  };
+  process.once('SIGINT', onSigint);
+  try {
+    const queue = [...todo];
+    await Promise.all(
+      Array.from({ length: todo.length ? workers : 0 }, async () => {
+        const worker = new Worker(__filename);
+        pool.push(worker);
+        try {
+          for (let job = queue.shift(); job && !interrupted; job = queue.shift()) {
+            const current = job;
+            const row = await new Promise<BatchRow>((resolveRow, reject) => {
+              const onMessage = (r: BatchRow) => {
+                worker.off('error', reject).off('exit', onExit);
+                resolveRow(r);
+              };
+              const onExit = () => reject(new Error('stopped'));
+              worker.once('message', onMessage).once('error', reject).once('exit', onExit);
+              worker.postMessage({ source: current.source, target: current.target, file: current.file } satisfies BatchJob);
+            }).catch(() => undefined);
+            if (!row) break;
+            rows.set(current.file, row);
+            cache.entries[current.file] = { size: current.size, mtimeMs: current.mtimeMs, row };
+            progress.update(++done);
+          }
+        } finally {
+          await worker.terminate();
+        }
+      }),
+    );
+  } finally {
+    process.off('SIGINT', onSigint);
+    await removeTemps(out, tempSuffix(process.pid));
+    const temp = `${cachePath}.tmp-${process.pid}`;
+    await writeFile(temp, JSON.stringify(cache));
+    await rename(temp, cachePath);
+  }
+  const all = files.map((f) => rows.get(relative(input, f).split(sep).join('/'))).filter((r): r is BatchRow => !!r);
+  const summary = interrupted ? [] : await writeSummary(all, out);
+  return { rows: all, processed: done, skipped: files.length - todo.length, summary, interrupted };
+}
