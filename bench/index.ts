@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkbook, workbookToGrid } from '../cli/xlsx';
 import { createChecker } from '../src/index';
+import { benchBatch } from './batch';
 import { benchRules } from './rules';
 
 const FIXTURES = 'test/fixtures';
@@ -72,3 +73,4 @@ await compare('batch of 200 copies', copies);
 rmSync(dir, { recursive: true, force: true });
 
 benchRules();
+await benchBatch();
