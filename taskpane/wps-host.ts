@@ -1,0 +1,186 @@
+import { parseRange, type GridCell, type Merge, type SheetGrid, type WorkbookGrid } from '../src/index';
+import type { CellAddress, CellChange, CellState, SpreadsheetHost } from './host';
+
+/**
+ * The WPS 表格 (ET) adapter: the same SpreadsheetHost as Excel's, over WPS's synchronous ET object model
+ * (Application, Workbook, Worksheet, Range, Interior, Comment), as the WPS JS add-in API exposes it.
+ */
+
+/** The part of the ET object model the adapter uses. */
+export interface EtRange {
+  Value2: unknown;
+  Formula: unknown;
+  NumberFormat: unknown;
+  readonly Row: number;
+  readonly Column: number;
+  readonly Rows: { Count: number };
+  readonly Columns: { Count: number };
+  readonly MergeCells: boolean | null;
+  readonly MergeArea: EtRange;
+  Locked: boolean | null;
+  readonly Interior: { Color: number; ColorIndex: number; Pattern: number };
+  readonly Comment: { Text(text?: string): string } | null;
+  Address(rowAbsolute?: boolean, columnAbsolute?: boolean): string;
+  AddComment(text: string): unknown;
+  ClearComments(): void;
+  Select(): void;
+  Cells: { Item(row: number, column: number): EtRange };
+}
+
+export interface EtWorksheet {
+  readonly Name: string;
+  readonly UsedRange: EtRange;
+  readonly ProtectContents: boolean;
+  Range(address: string): EtRange;
+  Activate(): void;
+}
+
+export interface EtWorkbook {
+  readonly FullName: string;
+  readonly Sheets: { Count: number; Item(index: number | string): EtWorksheet };
+}
+
+export interface EtApplication {
+  readonly ActiveWorkbook: EtWorkbook | null;
+}
+
+/** Where WPS keeps what an add-in stores between pane openings: the browser storage of the add-in's pages. */
+export interface JournalStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+const XL_NONE = -4142;
+const JOURNAL_KEY = 'perfCheck.journal:';
+
+/** '#FFC7CE' ↔ ET's BGR colour number. */
+export function bgrOf(hex: string): number {
+  const rgb = Number.parseInt(hex.slice(1), 16);
+  return ((rgb & 0xff) << 16) | (rgb & 0xff00) | ((rgb >> 16) & 0xff);
+}
+
+export function hexOf(bgr: number): string {
+  const rgb = ((bgr & 0xff) << 16) | (bgr & 0xff00) | ((bgr >> 16) & 0xff);
+  return `#${rgb.toString(16).toUpperCase().padStart(6, '0')}`;
+}
+
+/** Value2 of a one-cell range is the value; of a larger one, rows of values (1-based COM arrays come as JS arrays). */
+function matrix(value: unknown, rows: number, cols: number): unknown[][] {
+  if (rows === 1 && cols === 1) return [[value]];
+  return value as unknown[][];
+}
+
+export class WpsHost implements SpreadsheetHost {
+  readonly name = 'WPS';
+
+  constructor(
+    private readonly app: EtApplication,
+    private readonly store: JournalStore,
+  ) {}
+
+  private workbook(): EtWorkbook {
+    const wb = this.app.ActiveWorkbook;
+    if (!wb) throw new Error('当前没有打开的工作簿');
+    return wb;
+  }
+
+  private range(a: CellAddress): EtRange {
+    return this.workbook().Sheets.Item(a.sheet).Range(a.cell);
+  }
+
+  async readWorkbook(): Promise<WorkbookGrid> {
+    const wb = this.workbook();
+    const sheets: SheetGrid[] = [];
+    for (let i = 1; i <= wb.Sheets.Count; i++) {
+      const ws = wb.Sheets.Item(i);
+      const used = ws.UsedRange;
+      const top = used.Row - 1;
+      const left = used.Column - 1;
+      const rows = used.Rows.Count;
+      const cols = used.Columns.Count;
+      const values = matrix(used.Value2, rows, cols);
+      const formulas = matrix(used.Formula, rows, cols);
+      const formats = used.NumberFormat;
+      const cells: (GridCell | undefined)[][] = Array.from({ length: top }, () => []);
+      const merges = new Map<string, Merge>();
+      for (let r = 0; r < rows; r++) {
+        const row: (GridCell | undefined)[] = [];
+        for (let c = 0; c < cols; c++) {
+          const value = values[r][c];
+          if (value === null || value === undefined || value === '') continue;
+          const cell: GridCell = { value: value as GridCell['value'] };
+          const formula = formulas[r][c];
+          if (typeof formula === 'string' && formula.startsWith('=')) cell.formula = formula.slice(1);
+          // A uniform format comes back once for the whole range; a mixed one is read where it can matter, on numbers.
+          const format = typeof formats === 'string' ? formats : typeof value === 'number' ? used.Cells.Item(r + 1, c + 1).NumberFormat : undefined;
+          if (typeof format === 'string' && format !== 'General' && format !== 'G/通用格式') cell.numFmt = format;
+          row[left + c] = cell;
+          const here = used.Cells.Item(r + 1, c + 1);
+          if (here.MergeCells) {
+            const area = here.MergeArea.Address(false, false);
+            merges.set(area, parseRange(area));
+          }
+        }
+        cells.push(row);
+      }
+      sheets.push({ name: ws.Name, cells, merges: [...merges.values()] });
+    }
+    return { sheets };
+  }
+
+  async readCells(cells: readonly CellAddress[]): Promise<CellState[]> {
+    return cells.map((a) => {
+      const range = this.range(a);
+      const value = range.Value2 as CellState['value'] | undefined;
+      const formula = range.Formula;
+      const interior = range.Interior;
+      return {
+        sheet: a.sheet,
+        cell: a.cell,
+        value: value === undefined || value === '' ? null : value,
+        ...(typeof formula === 'string' && formula.startsWith('=') ? { formula: formula.slice(1) } : {}),
+        fill: interior.ColorIndex === XL_NONE || interior.Pattern === XL_NONE ? null : hexOf(interior.Color),
+        note: range.Comment ? range.Comment.Text() : null,
+      };
+    });
+  }
+
+  async lockedCells(cells: readonly CellAddress[]): Promise<CellAddress[]> {
+    const wb = this.workbook();
+    return cells
+      .filter((a) => wb.Sheets.Item(a.sheet).ProtectContents && this.range(a).Locked !== false)
+      .map(({ sheet, cell }) => ({ sheet, cell }));
+  }
+
+  async writeCells(changes: readonly CellChange[]): Promise<void> {
+    for (const c of changes) {
+      const range = this.range(c);
+      if (c.formula !== undefined) range.Formula = `=${c.formula}`;
+      else if (c.value !== undefined) range.Value2 = c.value ?? '';
+      if (c.fill === null) range.Interior.ColorIndex = XL_NONE;
+      else if (c.fill !== undefined) range.Interior.Color = bgrOf(c.fill);
+      if (c.note === undefined) continue;
+      if (c.note === null) range.ClearComments();
+      else if (range.Comment) range.Comment.Text(c.note);
+      else range.AddComment(c.note);
+    }
+  }
+
+  async select(a: CellAddress): Promise<void> {
+    const ws = this.workbook().Sheets.Item(a.sheet);
+    ws.Activate();
+    ws.Range(a.cell).Select();
+  }
+
+  /** Kept by workbook path in the add-in's storage: nothing is added to the clerk's file. */
+  async loadJournal(): Promise<string | null> {
+    return this.store.getItem(JOURNAL_KEY + this.workbook().FullName);
+  }
+
+  async saveJournal(json: string | null): Promise<void> {
+    const key = JOURNAL_KEY + this.workbook().FullName;
+    if (json === null) this.store.removeItem(key);
+    else this.store.setItem(key, json);
+  }
+}

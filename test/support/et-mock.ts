@@ -1,0 +1,182 @@
+import { parseA1, parseRange, toA1 } from '../../src/index';
+import { bgrOf, hexOf, type EtApplication, type EtRange, type EtWorkbook, type EtWorksheet, type JournalStore } from '../../taskpane/wps-host';
+import type { MockSheet, MockWorkbook } from './excel-mock';
+
+/**
+ * WPS 表格 for the adapter's tests: the ET object model (Application, Workbook, Worksheet, Range, Interior, Comment)
+ * over the same workbook state as the Excel stand-in, so that one scenario can run against both hosts.
+ */
+const XL_NONE = -4142;
+const WHITE = 16777215;
+
+class FakeRange implements EtRange {
+  constructor(
+    private readonly book: MockWorkbook,
+    private readonly sheet: MockSheet,
+    private readonly top: number,
+    private readonly left: number,
+    private readonly rows = 1,
+    private readonly cols = 1,
+  ) {}
+
+  private get address(): string {
+    return toA1(this.top, this.left);
+  }
+
+  private grid<T>(f: (address: string) => T): T | T[][] {
+    if (this.rows === 1 && this.cols === 1) return f(this.address);
+    return Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => f(toA1(this.top + r, this.left + c))));
+  }
+
+  private writable(): void {
+    if (this.sheet.protected && !this.sheet.unlocked.has(this.address)) throw new Error(`单元格 ${this.address} 受保护`);
+  }
+
+  get Value2(): unknown {
+    return this.grid((a) => this.sheet.cells.get(a)?.value ?? undefined);
+  }
+  set Value2(v: unknown) {
+    this.writable();
+    if (v === '' || v === null || v === undefined) this.sheet.cells.delete(this.address);
+    else this.sheet.cells.set(this.address, { value: v });
+  }
+  get Formula(): unknown {
+    return this.grid((a) => {
+      const c = this.sheet.cells.get(a);
+      return c?.formula !== undefined ? `=${c.formula}` : (c?.value ?? '');
+    });
+  }
+  set Formula(v: unknown) {
+    this.writable();
+    const text = String(v);
+    if (text.startsWith('=')) this.sheet.cells.set(this.address, { value: 0, formula: text.slice(1) });
+    else this.Value2 = v;
+  }
+  get NumberFormat(): unknown {
+    const formats = new Set<string>();
+    for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.cols; c++) formats.add(this.sheet.cells.get(toA1(this.top + r, this.left + c))?.numFmt ?? 'General');
+    return formats.size === 1 ? [...formats][0] : null;
+  }
+  get Row() {
+    return this.top + 1;
+  }
+  get Column() {
+    return this.left + 1;
+  }
+  get Rows() {
+    return { Count: this.rows };
+  }
+  get Columns() {
+    return { Count: this.cols };
+  }
+  private mergeHere() {
+    return this.sheet.merges.map(parseRange).find((m) => m.top <= this.top && this.top <= m.bottom && m.left <= this.left && this.left <= m.right);
+  }
+  get MergeCells() {
+    return !!this.mergeHere();
+  }
+  get MergeArea(): EtRange {
+    const m = this.mergeHere();
+    return m ? new FakeRange(this.book, this.sheet, m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1) : this;
+  }
+  get Locked() {
+    return !this.sheet.unlocked.has(this.address);
+  }
+  get Interior() {
+    const { sheet, address } = this;
+    return {
+      get Color() {
+        const fill = sheet.fills.get(address);
+        return fill ? bgrOf(fill) : WHITE;
+      },
+      set Color(bgr: number) {
+        sheet.fills.set(address, hexOf(bgr));
+      },
+      get ColorIndex() {
+        return sheet.fills.has(address) ? 1 : XL_NONE;
+      },
+      set ColorIndex(i: number) {
+        if (i === XL_NONE) sheet.fills.delete(address);
+      },
+      get Pattern() {
+        return sheet.fills.has(address) ? 1 : XL_NONE;
+      },
+    };
+  }
+  get Comment() {
+    const { sheet, address } = this;
+    if (!sheet.notes.has(address)) return null;
+    return {
+      Text(text?: string) {
+        if (text !== undefined) sheet.notes.set(address, text);
+        return sheet.notes.get(address)!;
+      },
+    };
+  }
+  Address(): string {
+    const end = toA1(this.top + this.rows - 1, this.left + this.cols - 1);
+    return this.rows === 1 && this.cols === 1 ? this.address : `${this.address}:${end}`;
+  }
+  AddComment(text: string) {
+    this.sheet.notes.set(this.address, text);
+    return {};
+  }
+  ClearComments() {
+    this.sheet.notes.delete(this.address);
+  }
+  Select() {
+    this.book.selected = `${this.sheet.name}!${this.address}`;
+  }
+  get Cells() {
+    return { Item: (row: number, column: number) => new FakeRange(this.book, this.sheet, this.top + row - 1, this.left + column - 1) };
+  }
+}
+
+function worksheet(book: MockWorkbook, sheet: MockSheet): EtWorksheet {
+  return {
+    Name: sheet.name,
+    get UsedRange() {
+      const at = [...sheet.cells.keys()].map(parseA1);
+      if (!at.length) return new FakeRange(book, sheet, 0, 0);
+      const top = Math.min(...at.map((a) => a.row));
+      const left = Math.min(...at.map((a) => a.col));
+      return new FakeRange(book, sheet, top, left, Math.max(...at.map((a) => a.row)) - top + 1, Math.max(...at.map((a) => a.col)) - left + 1);
+    },
+    ProtectContents: sheet.protected,
+    Range: (address: string) => {
+      const { row, col } = parseA1(address);
+      return new FakeRange(book, sheet, row, col);
+    },
+    Activate: () => {
+      book.selected = `${sheet.name}!`;
+    },
+  };
+}
+
+export function etApplication(book: MockWorkbook, fullName = 'D:/收件/评分表.xlsx'): EtApplication {
+  const workbook: EtWorkbook = {
+    FullName: fullName,
+    Sheets: {
+      get Count() {
+        return book.sheets.length;
+      },
+      Item: (index: number | string) => {
+        const sheet = typeof index === 'number' ? book.sheets[index - 1] : book.sheets.find((s) => s.name === index);
+        if (!sheet) throw new Error(`没有工作表 ${index}`);
+        return worksheet(book, sheet);
+      },
+    },
+  };
+  return { ActiveWorkbook: workbook };
+}
+
+/** The add-in's page storage. */
+export function memoryStore(): JournalStore & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, v),
+    removeItem: (k) => void items.delete(k),
+  };
+}

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { checkWorkbook } from '../../src/index';
+import { ExcelHost } from '../../taskpane/excel-host';
+import type { SpreadsheetHost } from '../../taskpane/host';
+import { PaneSession } from '../../taskpane/session';
+import { bgrOf, hexOf, WpsHost } from '../../taskpane/wps-host';
+import { etApplication, memoryStore } from '../support/et-mock';
+import { installExcel, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
+import { loadGrid, setCell } from '../support/workbook';
+
+/** Every value, fill and note of the workbook state both stand-ins share. */
+const snapshot = (book: MockWorkbook) =>
+  book.sheets.flatMap((s) => [
+    ...[...s.cells].map(([a, c]) => `${s.name}!${a}=${JSON.stringify(c.formula ?? c.value)}`),
+    ...[...s.fills].map(([a, f]) => `${s.name}!${a} fill ${f}`),
+    ...[...s.notes].map(([a, n]) => `${s.name}!${a} note ${n}`),
+  ]).sort();
+
+const HOSTS: Record<string, (book: MockWorkbook) => SpreadsheetHost> = {
+  Excel: (book) => {
+    installExcel(book);
+    return new ExcelHost({ notes: true });
+  },
+  WPS: (book) => new WpsHost(etApplication(book), memoryStore()),
+};
+
+/** One scenario, run against a host: 检查本表, 填写自评得分, 清除标注, 撤销 ×2. What each step leaves is recorded. */
+async function scenario(make: (book: MockWorkbook) => SpreadsheetHost) {
+  const grid = await loadGrid(join('test/fixtures', 'hunan-staff-over-quota.xlsx'));
+  setCell(grid, '评分表', 'F5', 6);
+  setCell(grid, '自评表', 'C34', '良');
+  const book = mockWorkbook(grid);
+  book.sheets[1].notes.set('F5', '财务科：请再核对');
+  const host = make(book);
+  const session = new PaneSession(host);
+  const steps: Record<string, unknown> = { original: snapshot(book) };
+  const read = await host.readWorkbook();
+  steps.findings = checkWorkbook(read).findings.map((f) => `${f.code}@${f.sheet}!${f.cell}`);
+  await session.check();
+  steps.checked = snapshot(book);
+  await session.fill(async () => true);
+  steps.filled = snapshot(book);
+  await session.undo();
+  steps.undoneFill = snapshot(book);
+  await session.clearMarks();
+  steps.cleared = snapshot(book);
+  await session.check();
+  await session.undo();
+  steps.undoneCheck = snapshot(book);
+  return steps;
+}
+
+describe('one scenario, both hosts', () => {
+  it('Excel and WPS give the same cells, fills, notes and texts at every step, and 撤销 gives back the original', async () => {
+    const excel = await scenario(HOSTS.Excel);
+    const wps = await scenario(HOSTS.WPS);
+    assert.deepEqual(wps, excel);
+    assert.deepEqual([...(excel.findings as string[])].sort(), [
+      'GRADE_MISMATCH@自评表!C34',
+      'RULE_SCORE_DIFFERS@评分表!F3',
+      'SCORE_OUT_OF_RANGE@评分表!F5',
+      'SCORE_TOTAL_MISMATCH@评分表!F30',
+    ]);
+    assert.ok((excel.checked as string[]).includes('评分表!F5 fill #FFC7CE'));
+    assert.ok((excel.checked as string[]).some((l) => /^评分表!F5 note 财务科：请再核对\n【绩效自评助手】\n指标“重点支出安排率”自评得分6分/.test(l)));
+    assert.ok((excel.filled as string[]).includes('评分表!F3=0'));
+    assert.deepEqual(excel.cleared, excel.original);
+    assert.deepEqual(excel.undoneCheck, excel.original);
+  });
+});
+
+describe('WPS adapter specifics', () => {
+  it('converts fills to ET’s BGR colour numbers and back', () => {
+    assert.equal(bgrOf('#FFC7CE'), 0xcec7ff);
+    assert.equal(hexOf(0xcec7ff), '#FFC7CE');
+    assert.equal(hexOf(bgrOf('#1F5EA8')), '#1F5EA8');
+  });
+
+  it('keeps the journal in the add-in’s storage by workbook, not in the clerk’s file', async () => {
+    const book = mockWorkbook(await loadGrid(join('test/fixtures', 'national-beita-2023.xlsx')));
+    const store = memoryStore();
+    await new PaneSession(new WpsHost(etApplication(book, 'E:/审核/北塔.xlsx'), store)).check();
+    assert.deepEqual([...store.items.keys()], ['perfCheck.journal:E:/审核/北塔.xlsx']);
+    assert.equal(book.sheets.length, 2, 'no sheet added to the workbook');
+  });
+
+  it('refuses to write a protected cell: nothing half-written', async () => {
+    const book = mockWorkbook(await loadGrid(join('test/fixtures', 'hunan-staff-over-quota.xlsx')));
+    book.sheets[1].protected = true;
+    book.sheets[1].unlocked.add('F3');
+    const before = snapshot(book);
+    const outcome = await new PaneSession(new WpsHost(etApplication(book), memoryStore())).fill(async () => true);
+    assert.deepEqual(outcome.locked, [{ sheet: '评分表', cell: 'G3' }]);
+    assert.deepEqual(snapshot(book), before);
+  });
+});
