@@ -3,23 +3,36 @@
 //   npm run build              Office.js from Microsoft's CDN (the supported way)
 //   npm run build:intranet     Office.js bundled into dist/office-js/ for networks without internet (not supported
 //                              by Microsoft: see the README)
+//   npm run build:wps          the WPS 表格 add-in into dist-wps/ (offline package + publish.xml / jsplugins.xml)
 // ADDIN_URL=https://host/path/ sets where dist/ will be served; the manifest's URLs are rewritten to it.
+// WPS_URL=http://host/path/ sets where an intranet server hosts the WPS add-in (jsplugins.xml, online mode).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import webpack from 'webpack';
 
 const require = createRequire(import.meta.url);
 const root = path.dirname(fileURLToPath(import.meta.url));
+const { generateCustomFunctionsMetadata } = require('custom-functions-metadata');
+const { version } = require('./package.json');
 
 const DEV_URL = 'https://localhost:3000/';
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 /** What Office.js loads for Excel: itself, Excel's host scripts, the custom functions runtime, its Chinese and English strings. */
 const OFFICE_JS_FILES = ['office.js', 'o15apptofilemappingtable.js', 'custom-functions-runtime.js', 'excel*.js', 'zh-cn/*.js', 'en-us/*.js'];
 
-export default (env = {}) => {
+const typescript = {
+  test: /\.ts$/,
+  exclude: /node_modules/,
+  loader: 'ts-loader',
+  options: { transpileOnly: true, compilerOptions: { noEmit: false, module: 'esnext', target: 'es2019' } },
+};
+
+/** The Excel add-in (dist/). */
+function office(env) {
   const intranet = Boolean(env.intranet);
   const url = process.env.ADDIN_URL || DEV_URL;
   const csp = [
@@ -39,16 +52,7 @@ export default (env = {}) => {
     entry: { taskpane: './taskpane/index.ts', functions: './functions/functions.ts' },
     output: { path: path.resolve(root, 'dist'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          loader: 'ts-loader',
-          options: { transpileOnly: true, compilerOptions: { noEmit: false, module: 'esnext', target: 'es2019' } },
-        },
-      ],
-    },
+    module: { rules: [typescript] },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: './functions/functions.ts', output: 'functions.json' }),
@@ -80,4 +84,80 @@ export default (env = {}) => {
       }),
     ],
   };
-};
+}
+
+/**
+ * WPS's functions.json: WPS has its own format, not Office's; it is made from the same JSDoc metadata (ids,
+ * parameters, Chinese descriptions), with the name of the JavaScript function that implements each.
+ */
+async function wpsFunctions() {
+  const generated = await generateCustomFunctionsMetadata('functions/functions.ts');
+  if (generated.errors.length) throw new Error(generated.errors.join('\n'));
+  const office = JSON.parse(generated.metadataJson);
+  return office.functions.map((f) => ({
+    id: f.id,
+    name: f.name,
+    jsName: generated.associate.find((a) => a.id === f.id).functionName,
+    description: f.description,
+    parameters: f.parameters.map((p) => ({ name: p.name, description: p.description, type: p.type ?? 'any', optional: Boolean(p.optional) })),
+    result: { type: f.result?.type ?? 'any' },
+  }));
+}
+
+/** The WPS 表格 add-in: dist-wps/perfcheck_<version>/ for WPS's jsaddons folder, with publish.xml and jsplugins.xml. */
+async function wpsAddin() {
+  const name = 'perfcheck';
+  const folder = `${name}_${version}`;
+  const online = process.env.WPS_URL || 'http://intranet.example/perfcheck/';
+  const functions = await wpsFunctions();
+  return {
+    mode: 'production',
+    devtool: 'source-map',
+    entry: { main: './wps/main.ts', taskpane: './wps/taskpane.ts' },
+    output: { path: path.resolve(root, 'dist-wps', folder), filename: '[name].js', clean: true },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: { rules: [typescript] },
+    performance: { hints: false },
+    plugins: [
+      new webpack.DefinePlugin({ __PERF_FUNCTIONS__: JSON.stringify(functions.map(({ id, jsName }) => ({ id, jsName }))) }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './wps/index.html', chunks: ['main'], scriptLoading: 'blocking' }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        scriptLoading: 'blocking',
+        officeJs: '',
+        csp: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          { from: 'taskpane/taskpane.css' },
+          { from: 'wps/ribbon.xml' },
+          { from: 'wps/manifest.xml' },
+        ],
+      }),
+      {
+        apply(compiler) {
+          compiler.hooks.thisCompilation.tap('WpsPackage', (compilation) => {
+            compilation.hooks.processAssets.tap({ name: 'WpsPackage', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+              const { RawSource } = webpack.sources;
+              compilation.emitAsset('functions.json', new RawSource(JSON.stringify({ namespace: 'PERF', functions }, null, 2)));
+              // Beside the folder: the entry for WPS's jsaddons folder (offline) and for an intranet server (online).
+              compilation.emitAsset(
+                '../publish.xml',
+                new RawSource(`<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  <jsplugin name="${name}" type="et" url="${folder}" version="${version}" enable="enable_dev" install="null" customDomain=""/>\n</jsplugins>\n`),
+              );
+              compilation.emitAsset(
+                '../jsplugins.xml',
+                new RawSource(`<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  <jspluginonline name="${name}" type="et" url="${online}" version="${version}"/>\n</jsplugins>\n`),
+              );
+            });
+          });
+        },
+      },
+    ],
+  };
+}
+
+export default (env = {}) => (env.wps ? wpsAddin() : office(env));
