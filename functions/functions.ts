@@ -23,6 +23,11 @@ function number(value: unknown, what: string): Dec {
   return fail(a.kind === 'empty' ? `缺少${what}。` : `${what}“${a.text}”不是数字。`);
 }
 
+/** An indicator formula over two cell values, each read by the one parser and named in Chinese when unreadable. */
+function rate(formula: (a: Dec, b: Dec) => Dec | RuleError, a: unknown, aName: string, b: unknown, bName: string): number {
+  return orFail(formula(number(a, aName), number(b, bName))).toNumber();
+}
+
 function points(value: unknown): Dec | undefined {
   return value === undefined || value === null || value === '' ? undefined : number(value, '分值');
 }
@@ -66,7 +71,7 @@ export function rubricReason(rule: string, value: any, points?: number): string 
  * @returns 在职人员控制率（如 1 即 100%）
  */
 export function staffControlRate(actual: any, quota: any): number {
-  return orFail(indicators.staffControlRate(number(actual, '在职人数'), number(quota, '编制数'))).toNumber();
+  return rate(indicators.staffControlRate, actual, '在职人数', quota, '编制数');
 }
 
 /**
@@ -77,7 +82,7 @@ export function staffControlRate(actual: any, quota: any): number {
  * @returns “三公”经费变动率（负数为下降）
  */
 export function threePublicRate(current: any, previous: any): number {
-  return orFail(indicators.threePublicChangeRate(number(current, '本年三公经费'), number(previous, '上年三公经费'))).toNumber();
+  return rate(indicators.threePublicChangeRate, current, '本年三公经费', previous, '上年三公经费');
 }
 
 /**
@@ -88,7 +93,7 @@ export function threePublicRate(current: any, previous: any): number {
  * @returns “三公”经费控制率
  */
 export function threePublicControlRate(actual: any, budget: any): number {
-  return orFail(indicators.threePublicControlRate(number(actual, '三公经费实际支出'), number(budget, '三公经费预算数'))).toNumber();
+  return rate(indicators.threePublicControlRate, actual, '三公经费实际支出', budget, '三公经费预算数');
 }
 
 /**
@@ -99,7 +104,7 @@ export function threePublicControlRate(actual: any, budget: any): number {
  * @returns 预算调整率
  */
 export function budgetAdjustRate(adjustment: any, budget: any): number {
-  return orFail(indicators.budgetAdjustRate(number(adjustment, '预算调整数'), number(budget, '年初预算数'))).toNumber();
+  return rate(indicators.budgetAdjustRate, adjustment, '预算调整数', budget, '年初预算数');
 }
 
 /**
@@ -110,7 +115,7 @@ export function budgetAdjustRate(adjustment: any, budget: any): number {
  * @returns 预算执行率
  */
 export function executionRate(executed: any, budget: any): number {
-  return orFail(indicators.executionRate(number(executed, '执行数'), number(budget, '预算数'))).toNumber();
+  return rate(indicators.executionRate, executed, '执行数', budget, '预算数');
 }
 
 /**
@@ -121,7 +126,7 @@ export function executionRate(executed: any, budget: any): number {
  * @returns 重点支出安排率
  */
 export function keySpendRate(key: any, total: any): number {
-  return orFail(indicators.keySpendRate(number(key, '重点项目支出'), number(total, '项目总支出'))).toNumber();
+  return rate(indicators.keySpendRate, key, '重点项目支出', total, '项目总支出');
 }
 
 /**
@@ -132,7 +137,7 @@ export function keySpendRate(key: any, total: any): number {
  * @returns 固定资产利用率
  */
 export function assetUseRate(inUse: any, total: any): number {
-  return orFail(indicators.assetUseRate(number(inUse, '在用固定资产'), number(total, '固定资产合计'))).toNumber();
+  return rate(indicators.assetUseRate, inUse, '在用固定资产', total, '固定资产合计');
 }
 
 /**
@@ -143,7 +148,7 @@ export function assetUseRate(inUse: any, total: any): number {
  * @returns 政府采购执行率
  */
 export function procurementRate(actual: any, budget: any): number {
-  return orFail(indicators.procurementRate(number(actual, '实际采购金额'), number(budget, '政府采购预算'))).toNumber();
+  return rate(indicators.procurementRate, actual, '实际采购金额', budget, '政府采购预算');
 }
 
 /**
