@@ -9,7 +9,7 @@ import { parseA1, type Finding, type Severity } from '../src/index';
  * charts, pictures, formulas, merged areas, widths, print settings and defined names stay exactly as they were.
  */
 
-export const SUMMARY_SHEET = '检查结果';
+const SUMMARY_SHEET = '检查结果';
 const NOTE_AUTHOR = '绩效自评助手';
 /** ARGB fills per severity: Excel's light red, yellow and blue. */
 const FILL_ARGB: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };

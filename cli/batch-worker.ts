@@ -2,7 +2,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { createChecker, type Finding, type FindingCode } from '../src/index';
-import { annotateXlsx } from './annotate';
+import { AnnotateError, annotateXlsx } from './annotate';
 import { readFileChecked, readWorkbookBytes, WorkbookReadError } from './xlsx';
 
 /** One workbook of a batch: where it is, where its annotated copy goes. */
@@ -73,7 +73,7 @@ export async function processJob(job: BatchJob): Promise<BatchRow> {
       ...describe(result.findings),
     };
   } catch (e) {
-    if (e instanceof WorkbookReadError) return unreadable(e.message);
+    if (e instanceof WorkbookReadError || e instanceof AnnotateError) return unreadable(e.message);
     return unreadable(`检查时出错：${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -77,8 +77,3 @@ function shownDecimals(value: Dec, numFmt: string | undefined, percent: boolean)
   const places = /\.([0#?]+)/.exec(fmt)?.[1].length ?? 0;
   return places + (percent ? 2 : 0);
 }
-
-/** The number of an amount, or undefined for empty and invalid cells. */
-export function numberOf(amount: Amount): Dec | undefined {
-  return amount.kind === 'number' ? amount.value : undefined;
-}
