@@ -92,10 +92,10 @@ function inputsFor(unit: ScoringUnit, criterion: string, facts: WorkbookFacts, t
 export function evaluateTable(table: ScoreTable, facts: WorkbookFacts, engine: RuleEngine, reader: CellReader): Evaluation[] {
   const t = new TableReader(table, reader);
   const out: Evaluation[] = [];
-  const known = Object.values(RULE_INDICATORS);
+  const known = new RegExp(Object.values(RULE_INDICATORS).map((p) => `(?:${p.source})`).join('|'));
   for (const unit of [...table.extras, ...table.units]) {
     // Most rows are not indicators whose inputs a workbook holds: passed over by name before anything is read.
-    if (!unit.execution && !known.some((pattern) => pattern.test(unit.label.name))) continue;
+    if (!unit.execution && !known.test(unit.label.name)) continue;
     const points = t.points(unit);
     const criterion = unit.execution ? '执行率×分值' : unit.criterionCell ? table.sheet.text(unit.criterionCell.row, unit.criterionCell.col) : '';
     if (!criterion || !points) continue;

@@ -73,8 +73,11 @@ export function collectFacts(sheets: readonly Sheet[], reader: CellReader): Work
   const found = new Map<FactName, Fact>();
   let threePublic: ThreePublicFacts | undefined;
   const names = Object.keys(FACT_LABELS) as FactName[];
+  // One pattern for all: most text cells are no fact label, and are passed over by a single test.
+  const any = new RegExp(Object.values(FACT_LABELS).map((p) => `(?:${p.source})`).join('|'));
   for (const sheet of sheets) {
     for (const { row, col, label } of sheet.textCells()) {
+      if (!label || label.length > 16 || !any.test(label)) continue;
       const name = names.find((n) => FACT_LABELS[n].test(label));
       if (!name) continue;
       if (name === 'threePublic') {

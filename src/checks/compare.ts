@@ -24,5 +24,7 @@ export function total(amounts: readonly Shown[]): Shown {
 /** Equal as the sheet shows them: both rounded to the finer of the two displays (0.1+0.2 equals 0.3). */
 export function equalAsShown(a: Shown, b: Shown): boolean {
   const places = Math.min(Math.max(a.decimals, b.decimals), 10);
+  // Most values already have no more places than shown: compared as they are, without rounding copies.
+  if (a.value.decimalPlaces() <= places && b.value.decimalPlaces() <= places) return a.value.eq(b.value);
   return a.value.toDecimalPlaces(places).eq(b.value.toDecimalPlaces(places));
 }
