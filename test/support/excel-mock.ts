@@ -142,6 +142,26 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
           },
           ...Object.fromEntries(book.sheets.map((s, i) => [`ws${i}`, sheetData(s, i)])),
         },
+        // Threaded comments (no notes API): one item per note of the workbook, each with its location.
+        comments: {
+          add(address: string, content: string) {
+            const [, name, cell] = /^'?(.*?)'?!(\w+)$/.exec(address)!;
+            commits.push(() => sheetNamed(book, name.replace(/''/g, "'")).notes.set(cell, content));
+          },
+          ...Object.fromEntries(
+            allNotes(book).map((n, i) => [
+              `c${i}`,
+              {
+                content: n.content,
+                location: { address: `'${n.sheet.name}'!${n.cell}` },
+                getLocation(this: { location: unknown }) {
+                  return this.location;
+                },
+                delete: () => commits.push(() => n.sheet.notes.delete(n.cell)),
+              },
+            ]),
+          ),
+        },
         settings: {
           getItemOrNullObject(this: Mock, key: string) {
             return dynamic(this, `s_${key}`, () => ({
@@ -168,7 +188,28 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
     for (const ws of items) ws.load(names.join(','));
     return worksheets;
   };
+  const comments = (mock.context.workbook as unknown as { comments: Mock }).comments;
+  const notes = allNotes(book);
+  const commentItems = notes.map((_, i) => comments[`c${i}`] as Mock);
+  comments.items = commentItems;
+  comments.load = () => {
+    for (const c of commentItems) c.load('content');
+    return comments;
+  };
+  commentItems.forEach((c, i) =>
+    commits.push(() => assigned(c.content, notes[i].content) && notes[i].sheet.notes.set(notes[i].cell, c.content as string)),
+  );
   return mock.context;
+}
+
+function sheetNamed(book: MockWorkbook, name: string): MockSheet {
+  const sheet = book.sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`ItemNotFound: ${name}`);
+  return sheet;
+}
+
+function allNotes(book: MockWorkbook) {
+  return book.sheets.flatMap((sheet) => [...sheet.notes].map(([cell, content]) => ({ sheet, cell, content })));
 }
 
 type Mock = Record<string, unknown> & { addMock(name: string): void; load(props?: string): unknown };

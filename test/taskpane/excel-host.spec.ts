@@ -92,6 +92,21 @@ describe('Excel adapter (office-addin-mock)', () => {
     assert.deepEqual(snapshot(book), original);
   });
 
+  it('without the notes API (before ExcelApi 1.18) annotates with comments, and 撤销 restores them exactly', async () => {
+    const grid = await loadGrid(join('test/fixtures', 'hunan-score-over.xlsx'));
+    const book = mockWorkbook(grid);
+    installExcel(book);
+    book.sheets[1].notes.set('F5', '财务科：请再核对');
+    const original = snapshot(book);
+    const host = new ExcelHost({ notes: false });
+    const session = new PaneSession(host);
+    await session.check();
+    assert.match(book.sheets[1].notes.get('F5')!, /^财务科：请再核对\n【绩效自评助手】\n指标“重点支出安排率”自评得分6分/);
+    assert.match(book.sheets[1].notes.get('F30')!, /^【绩效自评助手】\n总分栏得分为98分/);
+    await session.undo();
+    assert.deepEqual(snapshot(book), original);
+  });
+
   it('selects a finding’s cell', async () => {
     const { book, host } = await excelWith('kunming-dongchuan-2020');
     await host.select({ sheet: '评分情况', cell: 'B37' });
