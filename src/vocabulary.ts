@@ -9,7 +9,7 @@ export type ScoreColumnRole = 'level1' | 'level2' | 'level3' | 'criterion' | 'po
 export const SCORE_HEADER: ReadonlyArray<[ScoreColumnRole, RegExp]> = [
   ['level1', /^一级指标$/],
   ['level2', /^二级指标$/],
-  ['level3', /^(三级指标|指标名称|具体指标)$/],
+  ['level3', /^(三级指标|指标名称|具体指标|评价指标|指标)$/],
   ['criterion', /^(评分标准|指标评分细则|评分细则|评分办法|评分依据)$/],
   ['points', /^(分值|权重|权重分|标准分|指标分值|分值\(分\))$/],
   ['score', /^(自评得分|得分|实际得分|评价得分|评分|自评分)$/],

@@ -258,6 +258,35 @@ function readBudgetBlock(sheet: Sheet, headerRow: number, roles: Partial<Record<
   return units;
 }
 
+/**
+ * A 评分表 that lists every level in one column (A部门决策(35分), A1部门目标(12分), A11…): the codes give the
+ * hierarchy. A row whose code begins later rows' codes is their parent indicator, not a scored row.
+ */
+function nestByCodes(table: ScoreTable): void {
+  if (table.columns.level1 !== undefined || table.columns.level2 !== undefined) return;
+  const codes = table.units.map((u) => u.label.code);
+  const isParent = (i: number) => !!codes[i] && codes.some((c, j) => j > i && !!c && c.length > codes[i]!.length && c.startsWith(codes[i]!));
+  if (!codes.some((_, i) => isParent(i))) return;
+  const roots: IndicatorNode[] = [];
+  const units: ScoringUnit[] = [];
+  const open: { code: string; group: IndicatorGroup }[] = [];
+  table.units.forEach((unit, i) => {
+    const code = unit.label.code ?? '';
+    while (open.length && !(code.startsWith(open[open.length - 1].code) && code !== open[open.length - 1].code)) open.pop();
+    const siblings = open.length ? open[open.length - 1].group.children : roots;
+    if (isParent(i)) {
+      const group: IndicatorGroup = { kind: 'group', level: open.length ? 2 : 1, label: unit.label, labelCell: unit.labelCell, children: [] };
+      siblings.push(group);
+      open.push({ code, group });
+    } else {
+      siblings.push(unit);
+      units.push(unit);
+    }
+  });
+  table.roots = roots;
+  table.units = units;
+}
+
 /** Every 评分表 on a sheet, wherever it starts. */
 export function detectScoreTables(sheet: Sheet): ScoreTable[] {
   const tables: ScoreTable[] = [];
@@ -269,6 +298,7 @@ export function detectScoreTables(sheet: Sheet): ScoreTable[] {
     const roles = headerRoles(sheet, row);
     if (isScoreHeader(roles)) {
       const table = readTable(sheet, row, roles);
+      nestByCodes(table);
       table.extras = budget;
       budget = [];
       tables.push(table);

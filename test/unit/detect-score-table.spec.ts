@@ -111,3 +111,28 @@ describe('评分表 detection', () => {
     assert.deepEqual(detectScoreTables(s), []);
   });
 });
+
+describe('评分表 with every level in one column', () => {
+  it('takes the hierarchy from the codes: A → A1 → A11', () => {
+    const s = new Sheet(
+      sheet('评分', [
+        ['指标', '得分'],
+        ['A部门决策(4分)', null],
+        ['A1部门目标(4分)', null],
+        ['A11部门中长期规划目标的明确性与合理性(2分)', 2],
+        ['A12年度工作目标的明确性与合理性(2分)', 2],
+        ['B部门管理(3分)', null],
+        ['B1预算管理(3分)', null],
+        ['B11基本支出预算执行率(1分)', 1],
+        ['B12项目支出预算执行率(1分)', 1],
+        ['合计', 6],
+      ]),
+    );
+    const [table] = detectScoreTables(s);
+    assert.deepEqual(outline(table.roots), [
+      { 部门决策: [{ 部门目标: ['部门中长期规划目标的明确性与合理性@3', '年度工作目标的明确性与合理性@4'] }] },
+      { 部门管理: [{ 预算管理: ['基本支出预算执行率@7', '项目支出预算执行率@8'] }] },
+    ]);
+    assert.equal(table.units.length, 4, 'parent rows are not scored rows');
+  });
+});
