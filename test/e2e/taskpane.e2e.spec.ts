@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { toA1, type WorkbookGrid } from '../../src/index';
 import { buildDist } from '../support/build';
+import { serve } from '../support/serve';
 import { loadGrid, setCell } from '../support/workbook';
 
 const CHROMIUM = '/usr/bin/chromium';
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.json': 'application/json' };
 
 interface FakeSheet {
   name: string;
@@ -40,19 +40,6 @@ function fakeExcel(grid: WorkbookGrid): FakeExcel {
 
 /** The workbook cell for cell, fills and notes included: what 撤销 must give back. */
 const contents = (x: FakeExcel) => x.sheets.map((s) => ({ name: s.name, cells: s.cells, fills: s.fills, notes: s.notes }));
-
-function serve(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(root, path);
-    if (!file.startsWith(root) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 describe('the task pane in Chromium, against a scripted Excel', () => {
   let server: Server;

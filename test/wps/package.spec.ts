@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import vm from 'node:vm';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { buildDist } from '../support/build';
+import { buildDist, buildWps } from '../support/build';
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
 const FOLDER = join('dist-wps', `perfcheck_${version}`);
@@ -21,8 +20,7 @@ interface WpsFunction {
 describe('npm run build:wps', () => {
   before(() => {
     buildDist();
-    const build = spawnSync(process.execPath, ['node_modules/webpack-cli/bin/cli.js', '--no-stats', '--env', 'wps'], { encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    buildWps();
   });
 
   it('makes the add-in folder WPS expects: ribbon.xml, the start-up page, the pane, manifest and functions.json', () => {
