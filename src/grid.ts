@@ -167,7 +167,8 @@ export class Sheet {
   }
 
   isEmpty(row: number, col: number): boolean {
-    return this.text(row, col) === '';
+    const value = this.value(row, col);
+    return value === null || (typeof value === 'string' && !/\S/.test(value));
   }
 
   address(row: number, col: number): string {

@@ -76,12 +76,11 @@ function isScoreHeader(roles: Partial<Record<ScoreColumnRole, number>>): roles i
 }
 
 /** The texts that start in this row (a merged area from a row above is not this row's). */
-function rowTexts(sheet: Sheet, row: number): { col: number; text: string }[] {
+function rowTexts(sheet: Sheet, row: number, atMost = Infinity): { col: number; text: string }[] {
   const out: { col: number; text: string }[] = [];
-  for (let col = 0; col < sheet.colCount; col++) {
-    if (!sheet.startsAt(row, col)) continue;
-    const text = sheet.text(row, col);
-    if (text) out.push({ col, text });
+  for (let col = 0; col < sheet.colCount && out.length < atMost; col++) {
+    if (!sheet.startsAt(row, col) || sheet.isEmpty(row, col)) continue;
+    out.push({ col, text: sheet.text(row, col) });
   }
   return out;
 }
@@ -151,7 +150,8 @@ function readTable(sheet: Sheet, headerRow: number, columns: ScoreColumns): Scor
     blankRun = 0;
     // A repeated header (after a page break) says 得分 again in the score column; data rows never do.
     const repeatsHeader = roleOf(sheet.shortLabel(row, columns.score)) === 'score' && isScoreHeader(headerRoles(sheet, row));
-    const texts = rowTexts(sheet, row);
+    // Titles and end notes are a row's only or first text: two texts are enough to tell.
+    const texts = rowTexts(sheet, row, 2);
     if (repeatsHeader || isTitleRow(sheet, row, texts, columns)) continue;
     if (isEndNote(texts)) break;
     const totalCol = totalLabelCol(sheet, row, columns);
