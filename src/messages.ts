@@ -43,6 +43,9 @@ export const messages = {
   scoreTotalMismatch: (total: Dec, sumOfScores: Dec) =>
     `总分栏得分为${pts(total)}，但各指标得分合计为${pts(sumOfScores)}，相差${pts(total.minus(sumOfScores).abs())}。请重新合计总分。`,
 
+  subtotalMismatch: (name: string, subtotal: Dec, sumOfScores: Dec) =>
+    `指标${quote(name)}的小计得分为${pts(subtotal)}，但其下指标得分合计为${pts(sumOfScores)}，相差${pts(subtotal.minus(sumOfScores).abs())}。请重新合计。`,
+
   missingTotal: (sumOfScores: Dec) => `总分栏得分未填写，各指标得分合计为${pts(sumOfScores)}。`,
 
   summaryMismatch: (summary: Dec, total: Dec, tableSheet: string) =>

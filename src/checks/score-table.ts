@@ -36,16 +36,16 @@ export class TableReader {
     return unit.label.points !== undefined ? { value: new Dec(unit.label.points), decimals: 0 } : undefined;
   }
 
-  columnPoints(unit: ScoringUnit): NumberAmount | undefined {
-    if (!unit.pointsCell) return undefined;
-    const a = this.amount(unit.pointsCell);
+  columnPoints(node: IndicatorNode): NumberAmount | undefined {
+    if (!node.pointsCell) return undefined;
+    const a = this.amount(node.pointsCell);
     return isNumber(a) ? a : undefined;
   }
 
-  /** A unit's 分值 (its column, else its label); a group's declared points, else its children's sum. */
+  /** A unit's 分值 (its column, else its label); a group's declared points (label, else its own row), else its children's sum. */
   points(node: IndicatorNode): Shown | undefined {
     if (node.kind === 'unit') return this.columnPoints(node) ?? this.labelPoints(node);
-    return this.labelPoints(node) ?? this.childrenPoints(node)?.sum;
+    return this.labelPoints(node) ?? this.columnPoints(node) ?? this.childrenPoints(node)?.sum;
   }
 
   childrenPoints(group: IndicatorGroup): { sum: Shown; parts: Part[] } | undefined {
@@ -61,18 +61,16 @@ export class TableReader {
 }
 
 function checkWeights(t: TableReader, node: IndicatorNode, out: Finding[]): void {
-  if (node.kind === 'unit') {
-    const inLabel = t.labelPoints(node);
-    const inColumn = t.columnPoints(node);
-    if (inLabel && inColumn && !equalAsShown(inLabel, inColumn)) {
-      out.push(t.at('WEIGHT_MISMATCH', node.labelCell, messages.labelPointsMismatch(node.label.name, inLabel.value, inColumn.value), {
-        expected: show(inColumn.value),
-        actual: show(inLabel.value),
-      }));
-    }
-    return;
+  const inLabel = t.labelPoints(node);
+  const inColumn = t.columnPoints(node);
+  if (inLabel && inColumn && !equalAsShown(inLabel, inColumn)) {
+    out.push(t.at('WEIGHT_MISMATCH', node.labelCell, messages.labelPointsMismatch(node.label.name, inLabel.value, inColumn.value), {
+      expected: show(inColumn.value),
+      actual: show(inLabel.value),
+    }));
   }
-  const declared = t.labelPoints(node);
+  if (node.kind === 'unit') return;
+  const declared = inLabel ?? inColumn;
   const children = t.childrenPoints(node);
   if (declared && !children) {
     out.push(t.at('EMPTY_INDICATOR', node.labelCell, messages.emptyIndicator(node.label.name, declared.value)));
@@ -162,18 +160,40 @@ function checkTotal(t: TableReader, scores: NumberAmount[] | undefined, out: Fin
   return entered.value;
 }
 
+/** A group's subtotal row against its indicators' scores; returns the group's score, undefined when unreadable. */
+function checkSubtotals(t: TableReader, node: IndicatorNode, unitScores: Map<ScoringUnit, NumberAmount[] | undefined>, out: Finding[]): Shown | undefined {
+  if (node.kind === 'unit') {
+    const scores = unitScores.get(node);
+    return scores ? total(scores) : undefined;
+  }
+  const parts = node.children.map((child) => checkSubtotals(t, child, unitScores, out));
+  if (parts.some((p) => !p)) return undefined;
+  const sumOfChildren = total(parts as Shown[]);
+  const entered = node.scoreCell ? t.amount(node.scoreCell) : undefined;
+  if (node.scoreCell && entered && isNumber(entered) && !equalAsShown(entered, sumOfChildren)) {
+    out.push(t.at('SCORE_TOTAL_MISMATCH', node.scoreCell, messages.subtotalMismatch(node.label.name, entered.value, sumOfChildren.value), {
+      expected: show(sumOfChildren.value),
+      actual: show(entered.value),
+    }));
+  }
+  return sumOfChildren;
+}
+
 /** WEIGHT_MISMATCH, SCORE_OUT_OF_RANGE, MISSING_REASON and SCORE_TOTAL_MISMATCH for one 评分表. */
 export function checkScoreTable(table: ScoreTable, reader: CellReader): ScoreTableCheck {
   const t = new TableReader(table, reader);
   const findings: Finding[] = [];
   table.roots.forEach((node) => checkWeights(t, node, findings));
   const scores: NumberAmount[] = [];
+  const unitScores = new Map<ScoringUnit, NumberAmount[] | undefined>();
   let readable = true;
   for (const unit of [...table.extras, ...table.units]) {
-    const unitScores = checkUnitScore(t, unit, findings);
-    if (unitScores) scores.push(...unitScores);
+    const scored = checkUnitScore(t, unit, findings);
+    unitScores.set(unit, scored);
+    if (scored) scores.push(...scored);
     else readable = false;
   }
+  table.roots.forEach((node) => checkSubtotals(t, node, unitScores, findings));
   const computedTotal = readable ? total(scores).value : undefined;
   const enteredTotal = checkTotal(t, readable ? scores : undefined, findings);
   return { findings, ...(enteredTotal ? { enteredTotal } : {}), ...(computedTotal ? { computedTotal } : {}) };

@@ -29,6 +29,9 @@ export interface IndicatorGroup {
   label: IndicatorLabel;
   labelCell: CellRef;
   children: IndicatorNode[];
+  /** Where the group has a row of its own (投入 | | | 15 | 14): its 分值 and its subtotal score. */
+  pointsCell?: CellRef;
+  scoreCell?: CellRef;
 }
 
 export type IndicatorNode = IndicatorGroup | ScoringUnit;
@@ -188,6 +191,13 @@ function readTable(sheet: Sheet, headerRow: number, columns: ScoreColumns): Scor
     const hasNumbers = [columns.points, columns.score].some((c) => c !== undefined && !sheet.isEmpty(row, c));
     const ownName = columns.level3 !== undefined ? nameText : '';
     if (!ownName && !hasNumbers) continue;
+    // A group's own row, with no 三级指标 of its own: its 分值 and subtotal, not a scored indicator.
+    const startedHere = [level2, level1].find((g) => g?.labelCell.row === row);
+    if (!ownName && startedHere && columns.level3 !== undefined) {
+      if (columns.points !== undefined) startedHere.pointsCell = ref(sheet, row, columns.points);
+      startedHere.scoreCell = ref(sheet, row, columns.score);
+      continue;
+    }
 
     const pointsCell = columns.points !== undefined ? ref(sheet, row, columns.points) : undefined;
     const shared = pointsCell && sheet.mergeAt(row, columns.points!) ? unitsByPointsCell.get(key(pointsCell)) : undefined;
@@ -275,7 +285,15 @@ function nestByCodes(table: ScoreTable): void {
     while (open.length && !(code.startsWith(open[open.length - 1].code) && code !== open[open.length - 1].code)) open.pop();
     const siblings = open.length ? open[open.length - 1].group.children : roots;
     if (isParent(i)) {
-      const group: IndicatorGroup = { kind: 'group', level: open.length ? 2 : 1, label: unit.label, labelCell: unit.labelCell, children: [] };
+      const group: IndicatorGroup = {
+        kind: 'group',
+        level: open.length ? 2 : 1,
+        label: unit.label,
+        labelCell: unit.labelCell,
+        children: [],
+        ...(unit.pointsCell ? { pointsCell: unit.pointsCell } : {}),
+        scoreCell: unit.scoreCells[0],
+      };
       siblings.push(group);
       open.push({ code, group });
     } else {

@@ -58,3 +58,32 @@ describe('a single-column coded 评分表 is checked like the Kunming one', () =
     assert.deepEqual(findings, ['WEIGHT_MISMATCH@A7 2/3']);
   });
 });
+
+describe('groups with a row of their own (分值 and 小计 on the 一级指标 row)', () => {
+  it('takes the group’s 分值 from its row and checks its 小计 against its indicators', () => {
+    const table = sheet('评分表', [
+      ['一级指标', '二级指标', '三级指标', '分值', '得分'],
+      ['投入', null, null, 10, 9],
+      [null, '预算配置', '在职人员控制率', 5, 5],
+      [null, null, '三公经费变动率', 5, 5],
+      ['过程', null, null, 6, 6],
+      [null, '预算执行', '预算调整率', 3, 3],
+      [null, null, '支付进度', 4, 3],
+      ['总分', null, null, 16, 16],
+    ]);
+    const findings = checkWorkbook(book(table)).findings.map((f) => `${f.code}@${f.cell} ${f.expected}/${f.actual}`);
+    assert.deepEqual(findings.sort(), ['SCORE_TOTAL_MISMATCH@E2 10/9', 'WEIGHT_MISMATCH@A5 7/6'].sort());
+  });
+
+  it('in a one-column coded table, a parent row’s score is its 小计', () => {
+    const table = sheet('评分', [
+      ['指标', '得分'],
+      ['A部门决策(4分)', 3],
+      ['A11部门中长期规划目标的明确性与合理性(2分)', 2],
+      ['A12年度工作目标的明确性与合理性(2分)', 2],
+      ['合计', 4],
+    ]);
+    const findings = checkWorkbook(book(table)).findings.map((f) => `${f.code}@${f.cell} ${f.expected}/${f.actual}`);
+    assert.deepEqual(findings, ['SCORE_TOTAL_MISMATCH@B2 4/3']);
+  });
+});
