@@ -129,23 +129,39 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     const queue = [...todo];
     await Promise.all(
       Array.from({ length: todo.length ? workers : 0 }, async () => {
-        const worker = new Worker(__filename);
+        let worker = new Worker(__filename);
         pool.push(worker);
         try {
           for (let job = queue.shift(); job && !interrupted; job = queue.shift()) {
             const current = job;
+            const running = worker;
             const row = await new Promise<BatchRow>((resolveRow, reject) => {
               const onMessage = (r: BatchRow) => {
-                worker.off('error', reject).off('exit', onExit);
+                running.off('error', reject).off('exit', onExit);
                 resolveRow(r);
               };
               const onExit = () => reject(new Error('stopped'));
-              worker.once('message', onMessage).once('error', reject).once('exit', onExit);
-              worker.postMessage({ source: current.source, target: current.target, file: current.file } satisfies BatchJob);
+              running.once('message', onMessage).once('error', reject).once('exit', onExit);
+              running.postMessage({ source: current.source, target: current.target, file: current.file } satisfies BatchJob);
             }).catch(() => undefined);
-            if (!row) break;
-            rows.set(current.file, row);
-            cache.entries[current.file] = { size: current.size, mtimeMs: current.mtimeMs, row };
+            if (interrupted) break;
+            // A workbook that brings its checker down (out of memory) is reported, and a fresh checker takes over.
+            const result: BatchRow = row ?? {
+              file: current.file,
+              status: 'unreadable',
+              reason: '检查这个文件时检查程序异常退出（文件可能过大或结构异常），未能完成。',
+              errors: 0,
+              warnings: 0,
+              infos: 0,
+              byCode: {},
+            };
+            if (!row) {
+              await running.terminate();
+              worker = new Worker(__filename);
+              pool.push(worker);
+            }
+            rows.set(current.file, result);
+            if (row) cache.entries[current.file] = { size: current.size, mtimeMs: current.mtimeMs, row };
             progress.update(++done);
           }
         } finally {
