@@ -23,7 +23,7 @@ export const TOTAL_ROW = /^(总分|合计|总计|得分合计|分值合计|总�
 
 /** 绩效自评综合得分 on a 自评表 form, and its 评价等次. */
 export const SUMMARY_LABEL = /^(绩效自评综合得分|自评综合得分|综合得分|综合评分|自评总分)$/;
-export const GRADE_LABEL = /^(评价等次|评价等级|绩效等级|自评等级|评定等级|绩效评价等级|等次)$/;
+export const GRADE_LABEL = /^(评价等次|评价等级|绩效等级|自评等级|评定等级|绩效评价等级)$/;
 
 /** 优 ≥90, 良 80–89.99, 中 60–79.99, 差 <60; long forms accepted as written. */
 export const GRADES: ReadonlyArray<{ grade: string; min: number; spellings: readonly string[] }> = [

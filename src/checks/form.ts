@@ -19,6 +19,18 @@ export function readGrade(text: string): string | undefined {
   return GRADES.find((g) => g.spellings.includes(word))?.grade;
 }
 
+/**
+ * A row of column headings (项目名称 | 综合得分 | 评价等级 | 备注) rather than a form's fields: a heading there is followed by
+ * another heading, not by a value to check. A form's row holds a label and its value, at most two such pairs.
+ */
+function isHeadingRow(sheet: Sheet, row: number): boolean {
+  let texts = 0;
+  for (let col = 0; col < sheet.colCount; col++) {
+    if (sheet.startsAt(row, col) && typeof sheet.value(row, col) === 'string' && !sheet.isEmpty(row, col)) texts++;
+  }
+  return texts >= 3;
+}
+
 export interface ScoreTotal {
   sheet: string;
   value: Dec;
@@ -36,7 +48,7 @@ export function checkSummaryAndGrade(sheets: readonly Sheet[], reader: CellReade
       const { row, col } = field.valueCell;
       const amount = reader.amount(sheet, row, col);
       const cell = sheet.address(row, col);
-      if (amount.kind === 'invalid') {
+      if (amount.kind === 'invalid' && !isHeadingRow(sheet, row)) {
         out.push(finding('SUMMARY_MISMATCH', sheet.name, cell, messages.summaryNotNumber(amount.text)));
       } else if (amount.kind === 'number') {
         summary ??= amount.value;
@@ -57,9 +69,11 @@ export function checkSummaryAndGrade(sheets: readonly Sheet[], reader: CellReade
       const { row, col } = field.valueCell;
       const text = sheet.text(row, col);
       const cell = sheet.address(row, col);
+      const grade = readGrade(text);
+      if (!grade && isHeadingRow(sheet, row)) continue;
       if (!text) {
         out.push(finding('GRADE_MISMATCH', sheet.name, cell, messages.gradeMissing(score, expected), { expected }));
-      } else if (readGrade(text) !== expected) {
+      } else if (grade !== expected) {
         out.push(finding('GRADE_MISMATCH', sheet.name, cell, messages.gradeMismatch(text, score, expected), { expected, actual: text }));
       }
     }

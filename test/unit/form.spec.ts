@@ -87,3 +87,18 @@ describe('groups with a row of their own (分值 and 小计 on the 一级指标 
     assert.deepEqual(findings, ['SCORE_TOTAL_MISMATCH@B2 4/3']);
   });
 });
+
+describe('form fields and look-alike headings', () => {
+  it('a table heading 综合得分 / 评价等级 followed by other headings is no form field', () => {
+    const projects = sheet('项目表', [
+      ['项目名称', '综合得分', '评价等级', '备注说明文字'],
+      ['春节系列活动', 95, '优', null],
+    ]);
+    const table = sheet('打分', [
+      ['三级指标', '分值', '得分'],
+      ['指标一', 100, 95],
+      ['合计', 100, 95],
+    ]);
+    assert.deepEqual(checkWorkbook(book(projects, table)).findings, []);
+  });
+});
