@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { detectScoreTables, type IndicatorNode } from '../../src/detect/score-table';
 import { Sheet } from '../../src/grid';
-import { sheet } from '../support/grid';
+import { codedTable, sheet } from '../support/grid';
 
 const HUNAN_HEADER = ['一级\n指标', '二级\n指标', '三级指标', '评  分  标  准', '分值', '自评得分', '扣分原因\n和其他说明'];
 
@@ -114,20 +114,7 @@ describe('评分表 detection', () => {
 
 describe('评分表 with every level in one column', () => {
   it('takes the hierarchy from the codes: A → A1 → A11', () => {
-    const s = new Sheet(
-      sheet('评分', [
-        ['指标', '得分'],
-        ['A部门决策(4分)', null],
-        ['A1部门目标(4分)', null],
-        ['A11部门中长期规划目标的明确性与合理性(2分)', 2],
-        ['A12年度工作目标的明确性与合理性(2分)', 2],
-        ['B部门管理(3分)', null],
-        ['B1预算管理(3分)', null],
-        ['B11基本支出预算执行率(1分)', 1],
-        ['B12项目支出预算执行率(1分)', 1],
-        ['合计', 6],
-      ]),
-    );
+    const s = new Sheet(codedTable());
     const [table] = detectScoreTables(s);
     assert.deepEqual(outline(table.roots), [
       { 部门决策: [{ 部门目标: ['部门中长期规划目标的明确性与合理性@3', '年度工作目标的明确性与合理性@4'] }] },

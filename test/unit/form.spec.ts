@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { checkWorkbook } from '../../src/checker';
 import { gradeOf, readGrade } from '../../src/checks/form';
 import { Dec } from '../../src/decimal';
-import { book, sheet } from '../support/grid';
+import { book, codedTable, sheet } from '../support/grid';
 
 describe('评价等次', () => {
   it('优 ≥90, 良 80–89.99, 中 60–79.99, 差 <60, bounds inclusive on the lower side', () => {
@@ -42,19 +42,7 @@ describe('评价等次', () => {
 
 describe('a single-column coded 评分表 is checked like the Kunming one', () => {
   it('B1 declares 3 but its children carry 2: WEIGHT_MISMATCH on B1, and no missing score on parent rows', () => {
-    const table = sheet('评分', [
-      ['指标', '得分'],
-      ['A部门决策(4分)', null],
-      ['A1部门目标(4分)', null],
-      ['A11部门中长期规划目标的明确性与合理性(2分)', 2],
-      ['A12年度工作目标的明确性与合理性(2分)', 2],
-      ['B部门管理(3分)', null],
-      ['B1预算管理(3分)', null],
-      ['B11基本支出预算执行率(1分)', 1],
-      ['B12项目支出预算执行率(1分)', 1],
-      ['合计', 6],
-    ]);
-    const findings = checkWorkbook(book(table)).findings.map((f) => `${f.code}@${f.cell} ${f.expected}/${f.actual}`);
+    const findings = checkWorkbook(book(codedTable())).findings.map((f) => `${f.code}@${f.cell} ${f.expected}/${f.actual}`);
     assert.deepEqual(findings, ['WEIGHT_MISMATCH@A7 2/3']);
   });
 });
