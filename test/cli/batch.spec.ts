@@ -182,7 +182,10 @@ describe('perf-check batch', () => {
     assert.ok(written.length < 300, `${written.length} written before the interrupt`);
     for (const f of written) assert.doesNotThrow(() => unzipSync(readFileSync(join(target, f))), f);
     const resumed = run('batch', big, '--out', target, '--jobs', '2');
-    assert.match(resumed.stdout, new RegExp(`本次检查 ${300 - written.length} 个，未变化跳过 ${written.length} 个`));
+    const [, redone, skipped] = /本次检查 (\d+) 个，未变化跳过 (\d+) 个/.exec(resumed.stdout)!.map(Number);
+    assert.equal(redone + skipped, 300);
+    // A copy renamed into place just as its worker was stopped has no cached result yet: it is checked again.
+    assert.ok(skipped <= written.length && skipped >= written.length - 2, `${skipped} skipped of ${written.length} written`);
     assert.ok(existsSync(join(target, '汇总.html')) && statSync(join(target, '汇总.html')).size > 1000);
   });
 });
