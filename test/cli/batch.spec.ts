@@ -9,6 +9,7 @@ import CFB from 'cfb';
 import ExcelJS from 'exceljs';
 import { XMLValidator } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
+import { buildCli } from '../support/build';
 
 const BIN = resolve('bin/perf-check.js');
 const FIXTURES = resolve('test/fixtures');
@@ -40,7 +41,7 @@ describe('perf-check batch', () => {
   const originals: Record<string, string> = {};
 
   before(async () => {
-    assert.equal(spawnSync(process.execPath, ['scripts/build.mjs']).status, 0);
+    buildCli();
     mkdirSync(join(inbox, '岳阳市', '君山区'), { recursive: true });
     copyFileSync(join(FIXTURES, 'national-beita-2023.xlsx'), join(inbox, '北塔区委办.xlsx'));
     copyFileSync(join(FIXTURES, 'kunming-dongchuan-2020.xlsx'), join(inbox, '东川区委办.xlsx'));

@@ -8,6 +8,7 @@ import { before, describe, it } from 'node:test';
 import CFB from 'cfb';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { buildCli } from '../support/build';
 
 const BIN = resolve('bin/perf-check.js');
 const FIXTURE = resolve('test/fixtures/national-beita-2023.xlsx');
@@ -37,8 +38,7 @@ function expectUnreadable(path: string, pattern: RegExp) {
 
 describe('perf-check check', () => {
   before(() => {
-    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
+    buildCli();
   });
 
   it('--json prints the contract and exits 1 on errors', () => {

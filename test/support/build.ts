@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const SOURCES = ['src', 'functions', 'taskpane', 'wps', 'assets', 'manifest.xml', 'webpack.config.js'];
+const ADDIN_SOURCES = ['src', 'functions', 'taskpane', 'wps', 'assets', 'manifest.xml', 'webpack.config.js'];
+const CLI_SOURCES = ['src', 'cli', 'scripts/build.mjs'];
 
 function newest(path: string): number {
   const info = statSync(path);
@@ -16,15 +17,15 @@ function newest(path: string): number {
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /**
- * Runs a webpack build unless its output is newer than every source (as right after `npm run build`). Spec files
- * run in parallel: a lock file makes one of them build while the others wait for it.
+ * Runs a build unless its output is newer than every source (as right after `npm run build`). Spec files run in
+ * parallel: a lock file makes one of them build while the others wait, and none runs a half-written output.
  */
-function buildOnce(marker: string, args: string[]): void {
+function buildOnce(marker: string, sources: string[], command: string[]): void {
   // Outside the output folder, which webpack empties while it builds.
   const lock = join(tmpdir(), `perf-build-${createHash('sha1').update(resolve(marker)).digest('hex').slice(0, 12)}.lock`);
   for (;;) {
     const built = existsSync(marker) ? statSync(marker).mtimeMs : 0;
-    if (built > Math.max(...SOURCES.filter(existsSync).map(newest))) return;
+    if (built > Math.max(...sources.filter(existsSync).map(newest))) return;
     let fd: number;
     try {
       fd = openSync(lock, 'wx');
@@ -33,7 +34,7 @@ function buildOnce(marker: string, args: string[]): void {
       continue;
     }
     try {
-      const run = spawnSync(process.execPath, ['node_modules/webpack-cli/bin/cli.js', '--no-stats', ...args], { encoding: 'utf8' });
+      const run = spawnSync(process.execPath, command, { encoding: 'utf8' });
       assert.equal(run.status, 0, run.stderr);
       return;
     } finally {
@@ -45,12 +46,17 @@ function buildOnce(marker: string, args: string[]): void {
 
 /** dist/: the Excel add-in. */
 export function buildDist(): void {
-  buildOnce('dist/taskpane.html', []);
+  buildOnce('dist/taskpane.html', ADDIN_SOURCES, ['node_modules/webpack-cli/bin/cli.js', '--no-stats']);
+}
+
+/** lib/: the perf-check CLI the specs run as a user would. */
+export function buildCli(): void {
+  buildOnce('lib/perf-check.cjs', CLI_SOURCES, ['scripts/build.mjs']);
 }
 
 /** dist-wps/: the WPS add-in. */
 export function buildWps(): string {
   const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
-  buildOnce(join('dist-wps', `perfcheck_${version}`, 'taskpane.html'), ['--env', 'wps']);
+  buildOnce(join('dist-wps', `perfcheck_${version}`, 'taskpane.html'), ADDIN_SOURCES, ['node_modules/webpack-cli/bin/cli.js', '--no-stats', '--env', 'wps']);
   return join('dist-wps', `perfcheck_${version}`);
 }
