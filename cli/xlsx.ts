@@ -34,7 +34,7 @@ export async function readFileChecked(path: string): Promise<Buffer> {
   let size: number;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new WorkbookReadError(`“${path}”是一个文件夹，不是工作簿文件。`);
+    if (info.isDirectory()) throw new WorkbookReadError(`“${path}”是一个文件夹，不是工作簿文件。要检查整个文件夹，请用：perf-check batch "${path}" --out 审核结果`);
     size = info.size;
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
