@@ -1,5 +1,5 @@
-// The perf-check CLI into lib/ (the add-in itself is built by webpack into dist/). `npm ci` runs the whole build
-// through `prepare`.
+// The perf-check CLI into lib/ (the add-ins are built by webpack into dist/ and dist-wps/). `npm ci` builds only this,
+// through `prepare`; `npm run build` builds everything.
 import { build } from 'esbuild';
 
 await build({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { CellReader } from '../../src/cells';
 import { checkWorkbook, proposeScores } from '../../src/index';
 import { collectFacts } from '../../src/facts';

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { beforeAll, describe, it } from 'vitest';
 import CFB from 'cfb';
 import ExcelJS from 'exceljs';
 import { XMLValidator } from 'fast-xml-parser';
@@ -40,7 +40,7 @@ describe('perf-check batch', () => {
   const out = join(root, '审核结果');
   const originals: Record<string, string> = {};
 
-  before(async () => {
+  beforeAll(async () => {
     buildCli();
     mkdirSync(join(inbox, '岳阳市', '君山区'), { recursive: true });
     copyFileSync(join(FIXTURES, 'national-beita-2023.xlsx'), join(inbox, '北塔区委办.xlsx'));

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { beforeAll, describe, it } from 'vitest';
 import CFB from 'cfb';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -37,7 +37,7 @@ function expectUnreadable(path: string, pattern: RegExp) {
 }
 
 describe('perf-check check', () => {
-  before(() => {
+  beforeAll(() => {
     buildCli();
   });
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { toA1, type WorkbookGrid } from '../../src/index';
 import { buildDist } from '../support/build';
@@ -49,7 +49,7 @@ describe('the task pane in Chromium, against a scripted Excel', () => {
   const excel = () => page.evaluate(() => (window as unknown as { __excel: FakeExcel }).__excel);
   const status = () => page.locator('#status').innerText();
 
-  before(async () => {
+  beforeAll(async () => {
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
     buildDist();
     const grid = await loadGrid('test/fixtures/hunan-staff-over-quota.xlsx');
@@ -73,7 +73,7 @@ describe('the task pane in Chromium, against a scripted Excel', () => {
     assert.deepEqual(outside, [], 'no request leaves the machine');
   });
 
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     server?.close();
   });

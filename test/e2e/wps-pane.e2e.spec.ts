@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildWps } from '../support/build';
@@ -21,7 +21,7 @@ describe('the WPS task pane in Chromium, against a scripted ET object model', ()
   const snapshot = () => page.evaluate(() => (window as unknown as { __snapshot: () => unknown }).__snapshot());
   const statusStartsWith = (text: string) => page.waitForFunction((t) => document.getElementById('status')?.textContent?.startsWith(t), text);
 
-  before(async () => {
+  beforeAll(async () => {
     assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
     const folder = buildWps();
     const standIn = await build({ entryPoints: ['test/e2e/wps-stand-in.ts'], bundle: true, write: false, format: 'iife', platform: 'browser' });
@@ -39,7 +39,7 @@ describe('the WPS task pane in Chromium, against a scripted ET object model', ()
     original = await snapshot();
   });
 
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     server?.close();
   });

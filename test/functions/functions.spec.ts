@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { buildDist } from '../support/build';
-import { before, describe, it } from 'node:test';
+import { beforeAll, describe, it } from 'vitest';
 import vm from 'node:vm';
 
 /** Excel's CustomFunctions runtime, as much of it as the functions use: associations and errors. */
@@ -48,7 +48,7 @@ describe('the built PERF custom functions', () => {
   let metadata: Metadata;
   const { associated, CustomFunctions } = runtime();
 
-  before(() => {
+  beforeAll(() => {
     buildDist();
     metadata = JSON.parse(readFileSync('dist/functions.json', 'utf8'));
     vm.runInNewContext(readFileSync('dist/functions.js', 'utf8'), { CustomFunctions });

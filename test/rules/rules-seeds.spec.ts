@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { Dec } from '../../src/decimal';
 import { parseRule, scoreRule } from '../../src/rules/engine';
 import { isRuleError, type RuleShape, type RuleValue } from '../../src/rules/types';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { Dec } from '../../src/decimal';
 import { createRuleEngine, parseRule, scoreRule } from '../../src/rules/engine';
 import { isRuleError, type Rule, type RuleValue, type Scored } from '../../src/rules/types';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { checkWorkbook, type WorkbookGrid } from '../../src/index';
 import { CHUNK_CELLS, ExcelHost, JOURNAL_SETTING } from '../../taskpane/excel-host';
 import { MARK_FILL, PaneSession } from '../../taskpane/session';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { checkWorkbook } from '../../src/index';
 import { ExcelHost } from '../../taskpane/excel-host';
 import type { SpreadsheetHost } from '../../taskpane/host';

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDist } from '../support/build';
-import { before, describe, it } from 'node:test';
+import { beforeAll, describe, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { OfficeAddinManifest } from 'office-addin-manifest';
 
@@ -58,7 +58,7 @@ describe('manifest.xml', () => {
 });
 
 describe('the built dist/', () => {
-  before(() => {
+  beforeAll(() => {
     buildDist();
   });
 
@@ -93,7 +93,7 @@ describe('the built dist/', () => {
 
 describe('npm run build:intranet', () => {
   const out = join('test', 'artifacts', 'intranet');
-  before(() => {
+  beforeAll(() => {
     const build = spawnSync(process.execPath, ['node_modules/webpack-cli/bin/cli.js', '--no-stats', '--env', 'intranet', '--output-path', out], { encoding: 'utf8' });
     assert.equal(build.status, 0, build.stderr);
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { MARK_FILL, PaneSession } from '../../taskpane/session';
 import { MemoryHost } from '../support/memory-host';
 import { loadGrid } from '../support/workbook';

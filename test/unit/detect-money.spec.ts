@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { detectBaseData } from '../../src/detect/base-data';
 import type { SumIdentity } from '../../src/detect/identity';
 import { detectUnitTables } from '../../src/detect/unit-table';

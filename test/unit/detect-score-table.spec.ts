@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { detectScoreTables, type IndicatorNode } from '../../src/detect/score-table';
 import { Sheet } from '../../src/grid';
 import { codedTable, sheet } from '../support/grid';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { parseAmount, type Amount } from '../../src/number';
 
 /** t(expected, raw, numFmt?): one table row; expected is the decimal string, 'empty' or 'invalid'. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { beforeAll, describe, it } from 'vitest';
 import vm from 'node:vm';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { buildDist, buildWps } from '../support/build';
@@ -18,7 +18,7 @@ interface WpsFunction {
 }
 
 describe('npm run build:wps', () => {
-  before(() => {
+  beforeAll(() => {
     buildDist();
     buildWps();
   });

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { annotateXlsx } from '../../cli/annotate';
 import { readWorkbookBytes } from '../../cli/xlsx';
