@@ -49,7 +49,7 @@ function office(env) {
   return {
     mode: 'production',
     devtool: 'source-map',
-    entry: { taskpane: './taskpane/index.ts', functions: './functions/functions.ts' },
+    entry: { taskpane: './hosts/excel/taskpane.ts', functions: './functions/functions.ts' },
     output: { path: path.resolve(root, 'dist'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
     module: { rules: [typescript] },
@@ -113,14 +113,14 @@ async function wpsAddin() {
   return {
     mode: 'production',
     devtool: 'source-map',
-    entry: { main: './wps/main.ts', taskpane: './wps/taskpane.ts' },
+    entry: { main: './hosts/wps/main.ts', taskpane: './hosts/wps/taskpane.ts' },
     output: { path: path.resolve(root, 'dist-wps', folder), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
     module: { rules: [typescript] },
     performance: { hints: false },
     plugins: [
       new webpack.DefinePlugin({ __PERF_FUNCTIONS__: JSON.stringify(functions.map(({ id, jsName }) => ({ id, jsName }))) }),
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './wps/index.html', chunks: ['main'], scriptLoading: 'blocking' }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './hosts/wps/index.html', chunks: ['main'], scriptLoading: 'blocking' }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './taskpane/taskpane.html',
@@ -133,8 +133,8 @@ async function wpsAddin() {
         patterns: [
           { from: 'assets', to: 'assets' },
           { from: 'taskpane/taskpane.css' },
-          { from: 'wps/ribbon.xml' },
-          { from: 'wps/manifest.xml' },
+          { from: 'hosts/wps/ribbon.xml' },
+          { from: 'hosts/wps/manifest.xml' },
         ],
       }),
       {

@@ -1,8 +1,8 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { createChecker, type Finding, type FindingCode } from '../src/index';
 import { AnnotateError, annotateXlsx } from './annotate';
+import { writeAtomically } from './files';
 import { readFileChecked, readWorkbookBytes, WorkbookReadError } from './xlsx';
 
 /** One workbook of a batch: where it is, where its annotated copy goes. */
@@ -34,7 +34,6 @@ export interface BatchRow {
 const checker = createChecker();
 
 /** The prefix of the temporary files a process writes: what an interrupted run cleans up. */
-export const tempSuffix = (pid: number) => `.perf-check-tmp-${pid}-`;
 
 function describe(findings: Finding[]): Pick<BatchRow, 'errors' | 'warnings' | 'infos' | 'byCode' | 'firstProblem'> {
   const byCode: BatchRow['byCode'] = {};
@@ -60,9 +59,7 @@ export async function processJob(job: BatchJob): Promise<BatchRow> {
     const result = checker.check(await readWorkbookBytes(bytes));
     const annotated = annotateXlsx(bytes, result.findings);
     await mkdir(dirname(job.target), { recursive: true });
-    const temp = `${job.target}${tempSuffix(process.pid)}${threadId}`;
-    await writeFile(temp, annotated);
-    await rename(temp, job.target);
+    await writeAtomically(job.target, annotated);
     return {
       file: job.file,
       status: 'checked',

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { tempSuffix, type BatchJob, type BatchRow } from './batch-worker';
+import type { BatchJob, BatchRow } from './batch-worker';
+import { tempSuffix, writeAtomically } from './files';
 import { writeSummary } from './summary';
 
 /**
@@ -172,9 +173,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   } finally {
     process.off('SIGINT', onSigint);
     await removeTemps(out, tempSuffix(process.pid));
-    const temp = `${cachePath}.tmp-${process.pid}`;
-    await writeFile(temp, JSON.stringify(cache));
-    await rename(temp, cachePath);
+    await writeAtomically(cachePath, JSON.stringify(cache));
   }
   const all = files.map((f) => rows.get(relative(input, f).split(sep).join('/'))).filter((r): r is BatchRow => !!r);
   const summary = interrupted ? [] : await writeSummary(all, out);

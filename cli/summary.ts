@@ -1,4 +1,4 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { writeAtomically } from './files';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FindingCode } from '../src/index';
@@ -88,13 +88,6 @@ td.n{text-align:right}
 ${body.map((cells, i) => `<tr class="${rowClass(rows[i])}">${cells.map((c) => `<td${typeof c === 'number' ? ' class="n"' : ''}>${html(c)}</td>`).join('')}</tr>`).join('\n')}
 </tbody></table></body></html>
 `;
-}
-
-/** Writes each file beside its final name and renames it into place: never a half-written summary. */
-async function writeAtomically(path: string, data: string | Buffer | Uint8Array): Promise<void> {
-  const temp = `${path}.tmp-${process.pid}`;
-  await writeFile(temp, data);
-  await rename(temp, path);
 }
 
 export async function writeSummary(rows: BatchRow[], outDir: string): Promise<string[]> {

@@ -3,12 +3,6 @@ import type { Sheet } from './grid';
 import { messages } from './messages';
 import { parseAmount, type Amount } from './number';
 
-/** A cell position on a sheet, merge-resolved to the top-left cell. */
-export interface CellRef {
-  row: number;
-  col: number;
-}
-
 /**
  * Reads the numbers the checks consume, and notes on the way what a clerk should know about them: numbers stored
  * as text (TEXT_NUMBER) and formulas without a calculated value (FORMULA_NO_VALUE). One per check run.

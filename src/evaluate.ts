@@ -8,7 +8,7 @@ import { scoreRule } from './rules/engine';
 import { percentText } from './rules/text';
 import { isRuleError, type Rule, type RuleError, type RuleValue } from './rules/types';
 import { RULE_INDICATORS } from './vocabulary';
-import { TableReader } from './checks/score-table';
+import { TableReader } from './detect/table-reader';
 
 /** The inputs of one indicator, found in the workbook, with how they were computed. */
 interface Inputs {

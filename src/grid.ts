@@ -14,6 +14,12 @@ export interface GridCell {
   noCachedValue?: boolean;
 }
 
+/** A cell position on a sheet, merge-resolved to the top-left cell. */
+export interface CellRef {
+  row: number;
+  col: number;
+}
+
 export interface Merge {
   top: number;
   left: number;

@@ -6,7 +6,7 @@ import { messages } from '../messages';
 import { normalizeLabel } from '../text';
 import { GRADE_LABEL, GRADES, SUMMARY_LABEL } from '../vocabulary';
 import { findLabelled } from '../detect/labelled';
-import { equalAsShown } from './compare';
+import { equalAsShown } from '../compare';
 
 /** The grade a score earns: 优 ≥90, 良 ≥80, 中 ≥60, else 差. */
 export function gradeOf(score: Dec): string {

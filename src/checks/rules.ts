@@ -4,7 +4,7 @@ import type { ScoreTable } from '../detect/score-table';
 import type { Evaluation } from '../evaluate';
 import { ruleScoreFinding, type Finding } from '../findings';
 import { messages } from '../messages';
-import { isNumber, total } from './compare';
+import { isNumber, total } from '../compare';
 
 /** RULE_SCORE_DIFFERS: the entered score matches no admissible reading of the row's own 评分标准. */
 export function checkRuleScores(table: ScoreTable, evaluations: readonly Evaluation[], reader: CellReader): Finding[] {

@@ -4,7 +4,7 @@ import { finding, type Finding } from '../findings';
 import type { Sheet } from '../grid';
 import { messages } from '../messages';
 import type { SumIdentity } from '../detect/identity';
-import { equalAsShown, isNumber, type Shown } from './compare';
+import { equalAsShown, isNumber, type Shown } from '../compare';
 
 /** SUM_MISMATCH for one identity; nothing when the total and its parts are all blank or unreadable. */
 export function checkIdentity(sheet: Sheet, reader: CellReader, id: SumIdentity): Finding[] {

@@ -1,4 +1,4 @@
-import type { CellRef } from '../cells';
+import type { CellRef } from '../grid';
 
 /**
  * "This cell is the sum of those cells": what every money or headcount table of the templates asserts, whatever

@@ -1,5 +1,4 @@
-import type { CellRef } from '../cells';
-import type { Sheet } from '../grid';
+import type { CellRef, Sheet } from '../grid';
 
 /** A form field: a label cell and the cell to its right that holds its value ("绩效自评综合得分 | 98"). */
 export interface LabelledValue {

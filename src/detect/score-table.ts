@@ -1,5 +1,4 @@
-import type { CellRef } from '../cells';
-import type { Sheet } from '../grid';
+import type { CellRef, Sheet } from '../grid';
 import { splitIndicatorLabel, type IndicatorLabel } from '../text';
 import { BUDGET_BLOCK_HEADER, SCORE_HEADER, TOTAL_ROW, type ScoreColumnRole } from '../vocabulary';
 

@@ -1,5 +1,4 @@
-import type { CellRef } from '../cells';
-import type { Sheet } from '../grid';
+import type { CellRef, Sheet } from '../grid';
 import { EXHAUSTIVE_TOTALS, matchesAny, NUMBERED_ROW, OTHER_PART, QIZHONG, SUMMARY_UNIT_ROW, UNIT_TABLE_HEADER } from '../vocabulary';
 import type { SumIdentity } from './identity';
 

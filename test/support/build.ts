@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const ADDIN_SOURCES = ['src', 'functions', 'taskpane', 'wps', 'assets', 'manifest.xml', 'webpack.config.js'];
+const ADDIN_SOURCES = ['src', 'functions', 'taskpane', 'hosts', 'assets', 'manifest.xml', 'webpack.config.js'];
 const CLI_SOURCES = ['src', 'cli', 'scripts/build.mjs'];
 
 function newest(path: string): number {

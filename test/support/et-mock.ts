@@ -1,5 +1,5 @@
 import { parseA1, parseRange, toA1 } from '../../src/index';
-import { bgrOf, hexOf, type EtApplication, type EtRange, type EtWorkbook, type EtWorksheet, type JournalStore } from '../../taskpane/wps-host';
+import { bgrOf, hexOf, type EtApplication, type EtRange, type EtWorkbook, type EtWorksheet, type JournalStore } from '../../hosts/wps/wps-host';
 import type { MockSheet, MockWorkbook } from './excel-mock';
 
 /**

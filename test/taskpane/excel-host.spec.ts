@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { checkWorkbook, type WorkbookGrid } from '../../src/index';
-import { CHUNK_CELLS, ExcelHost, JOURNAL_SETTING } from '../../taskpane/excel-host';
+import { CHUNK_CELLS, ExcelHost, JOURNAL_SETTING } from '../../hosts/excel/excel-host';
 import { MARK_FILL, PaneSession } from '../../taskpane/session';
 import { installExcel, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
 import { loadGrid } from '../support/workbook';

@@ -52,7 +52,7 @@ describe('manifest.xml', () => {
       ['撤销', 'undoLast'],
       ['打开面板', 'ShowTaskpane'],
     ]);
-    const runtimePage = readFileSync('taskpane/index.ts', 'utf8');
+    const runtimePage = readFileSync('hosts/excel/taskpane.ts', 'utf8');
     for (const [, name] of commands.slice(0, 4)) assert.match(runtimePage, new RegExp(`Office\\.actions\\.associate\\('${name}'`));
   });
 });

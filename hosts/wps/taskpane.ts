@@ -1,6 +1,6 @@
 /* global wps */
-import { startPane } from '../taskpane/pane';
-import { WpsHost } from '../taskpane/wps-host';
+import { startPane } from '../../taskpane/pane';
+import { WpsHost } from './wps-host';
 import { COMMAND_KEY, type PaneCommand } from './command';
 
 /** The task pane in WPS: the same pane as in Excel over the WPS host, taking the ribbon's commands as they come. */

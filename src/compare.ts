@@ -1,5 +1,5 @@
-import { Dec, ZERO } from '../decimal';
-import type { Amount } from '../number';
+import { Dec, ZERO } from './decimal';
+import type { Amount } from './number';
 
 export type NumberAmount = Extract<Amount, { kind: 'number' }>;
 

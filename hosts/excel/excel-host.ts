@@ -1,6 +1,6 @@
 /* global Excel */
-import { parseRange, type GridCell, type Merge, type SheetGrid, type WorkbookGrid } from '../src/index';
-import { cellKey, type CellAddress, type CellChange, type CellState, type SpreadsheetHost } from './host';
+import { parseRange, type GridCell, type Merge, type SheetGrid, type WorkbookGrid } from '../../src/index';
+import { cellKey, type CellAddress, type CellChange, type CellState, type SpreadsheetHost } from '../../taskpane/host';
 
 /** Where the journal lives: the workbook's own settings, saved with the file. */
 export const JOURNAL_SETTING = 'perfCheck.journal';

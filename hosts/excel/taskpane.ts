@@ -1,6 +1,6 @@
 /* global Office */
 import { ExcelHost } from './excel-host';
-import { startPane, type PaneActions } from './pane';
+import { startPane, type PaneActions } from '../../taskpane/pane';
 
 /**
  * Excel's shared runtime page: the task pane, the ribbon commands (ExecuteFunction) and, in functions.js beside it,

@@ -1,5 +1,5 @@
-import { parseRange, type GridCell, type Merge, type SheetGrid, type WorkbookGrid } from '../src/index';
-import type { CellAddress, CellChange, CellState, SpreadsheetHost } from './host';
+import { parseRange, type GridCell, type Merge, type SheetGrid, type WorkbookGrid } from '../../src/index';
+import type { CellAddress, CellChange, CellState, SpreadsheetHost } from '../../taskpane/host';
 
 /**
  * The WPS 表格 (ET) adapter: the same SpreadsheetHost as Excel's, over WPS's synchronous ET object model

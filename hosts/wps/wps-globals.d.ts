@@ -1,6 +1,6 @@
 /** The WPS JS add-in API, as much of it as the add-in uses. */
 declare const wps: {
-  EtApplication(): import('../taskpane/wps-host').EtApplication & {
+  EtApplication(): import('./wps-host').EtApplication & {
     CreateTaskPane(url: string, title?: string): { ID: string; Visible: boolean };
     GetTaskPane(id: string): { Visible: boolean } | null;
   };

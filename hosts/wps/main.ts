@@ -1,5 +1,5 @@
 /* global wps */
-import * as functions from '../functions/functions';
+import * as functions from '../../functions/functions';
 import { COMMAND_KEY, type PaneCommand } from './command';
 
 /**
