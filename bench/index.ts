@@ -4,7 +4,7 @@
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openWorkbook, workbookToGrid } from '../cli/xlsx';
+import { openWorkbook, workbookToGrid } from '../hosts/files/read';
 import { createChecker } from '../src/index';
 import { benchBatch } from './batch';
 import { benchRules } from './rules';

@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createChecker, type Finding, type FindingCode } from '../src/index';
-import { AnnotateError, annotateXlsx } from './annotate';
-import { writeAtomically } from './files';
-import { readFileChecked, readWorkbookBytes, WorkbookReadError } from './xlsx';
+import { AnnotateError, annotateXlsx, readWorkbookBytes, WorkbookReadError } from '../hosts/files/index';
+import { readFileChecked, writeAtomically } from './files';
 
 /** One workbook of a batch: where it is, where its annotated copy goes. */
 export interface BatchJob {

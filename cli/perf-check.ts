@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { checkWorkbook, type Finding } from '../src/index';
 import { BatchInputError, runBatch } from './batch';
 import { runRule } from './rule';
-import { readWorkbookFile, WorkbookReadError } from './xlsx';
+import { WorkbookReadError } from '../hosts/files/index';
+import { readWorkbookFile } from './files';
 
 const USAGE = `用法：
   perf-check check <工作簿.xlsx> [--json]

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { annotateXlsx } from '../../cli/annotate';
-import { readWorkbookBytes } from '../../cli/xlsx';
+import { annotateXlsx } from '../../hosts/files/annotate';
+import { readWorkbookBytes } from '../../hosts/files/read';
 import { checkWorkbook } from '../../src/index';
 
 const SOFFICE = '/usr/bin/soffice';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ADDIN_SOURCES = ['src', 'functions', 'taskpane', 'hosts', 'assets', 'manifest.xml', 'webpack.config.js'];
-const CLI_SOURCES = ['src', 'cli', 'scripts/build.mjs'];
+const CLI_SOURCES = ['src', 'cli', 'hosts/files', 'scripts/build.mjs'];
 
 function newest(path: string): number {
   const info = statSync(path);

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { readWorkbookFile } from '../../cli/xlsx';
+import { readWorkbookFile } from '../../cli/files';
 import { parseA1, type CellValue, type GridCell, type SheetGrid, type WorkbookGrid } from '../../src/index';
 
 /** Test-side helpers: load a fixture as a grid, edit it the way a clerk would, write it back as .xlsx. */

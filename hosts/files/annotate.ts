@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { parseA1, type Finding, type Severity } from '../src/index';
+import { parseA1, type Finding, type Severity } from '../../src/index';
 
 /**
  * The reviewer's annotated copy, made by patching the .xlsx package rather than re-writing it through a library:

@@ -1,0 +1,6 @@
+/**
+ * The workbook-file host: bytes in, a WorkbookGrid out; findings in, an annotated copy out. No Node APIs, so the
+ * CLI, the batch run and the browser page share it.
+ */
+export { readWorkbookBytes, sniff, WorkbookReadError } from './read';
+export { AnnotateError, annotateXlsx } from './annotate';
