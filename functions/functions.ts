@@ -10,6 +10,8 @@ const engine = createRuleEngine();
 
 /** An Excel error carrying a Chinese message, never a wrong number. */
 function fail(message: string): never {
+  // Excel shows a thrown CustomFunctions.Error (not an Error subclass) as #VALUE! with the message.
+  // eslint-disable-next-line @typescript-eslint/only-throw-error
   throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
 }
 

@@ -16,7 +16,7 @@ export class CellReader {
   amount(sheet: Sheet, row: number, col: number): Amount {
     const at = sheet.masterOf(row, col);
     let cache = this.amounts.get(sheet);
-    if (!cache) this.amounts.set(sheet, (cache = new Map()));
+    if (!cache) this.amounts.set(sheet, (cache = new Map<number, Amount>()));
     const key = at.row * 16384 + at.col;
     let amount = cache.get(key);
     if (!amount) cache.set(key, (amount = this.read(sheet, at.row, at.col)));

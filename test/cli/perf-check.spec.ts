@@ -54,7 +54,7 @@ describe('perf-check check', () => {
 
   it('prints one Chinese line per finding for people, sheet!cell first, and exits 0 on a clean workbook', () => {
     const dirty = run('check', FIXTURE);
-    assert.match(dirty.stdout, /^自评表!B9  错误  一级指标“产出指标”标明50分/m);
+    assert.match(dirty.stdout, /^自评表!B9 {2}错误 {2}一级指标“产出指标”标明50分/m);
     assert.match(dirty.stdout, /共 5 条，错误 4 条，警告 1 条，提示 0 条/);
     const clean = run('check', 'test/fixtures/hunan-junshan-2020.xlsx');
     assert.equal(clean.status, 0);
