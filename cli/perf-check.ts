@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { checkWorkbook, type Finding } from '../src/index';
+import { SEVERITIES, checkWorkbook, countBySeverity, messages, type Finding } from '../src/index';
 import { BatchInputError, runBatch } from './batch';
 import { runRule } from './rule';
 import { WorkbookReadError } from '../hosts/files/index';
@@ -18,12 +18,9 @@ const USAGE = `用法：
 
 退出码：0 没有错误；1 发现错误（批量检查时也包括无法读取的文件）；2 文件、文件夹或输入无法读取；130 被中断。`;
 
-const SEVERITY_WORD: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
-
 function formatForPeople(file: string, findings: Finding[]): string {
-  const lines = findings.map((f) => `${f.sheet}!${f.cell}  ${SEVERITY_WORD[f.severity]}  ${f.message}  [${f.code}]`);
-  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
-  lines.push(`${basename(file)}：共 ${findings.length} 条，错误 ${count('error')} 条，警告 ${count('warning')} 条，提示 ${count('info')} 条。`);
+  const lines = findings.map((f) => `${f.sheet}!${f.cell}  ${SEVERITIES[f.severity].word}  ${f.message}  [${f.code}]`);
+  lines.push(`${basename(file)}：共 ${findings.length} 条，${messages.severityTally(countBySeverity(findings), '条')}。`);
   return lines.join('\n');
 }
 

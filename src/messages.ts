@@ -1,4 +1,5 @@
 import { show, type Dec } from './decimal';
+import { SEVERITIES, SEVERITY_LIST, type Severity } from './severity';
 
 /** Every Chinese sentence the checker says, in one place. Numbers come in as decimals and are shown as written. */
 
@@ -14,6 +15,10 @@ const plus = (parts: readonly Part[]) =>
 const levelWord = (level: 1 | 2 | 3) => (['一级指标', '二级指标', '三级指标'] as const)[level - 1];
 
 export const messages = {
+  /** "错误 4 条，警告 1 条，提示 0 条": the count of each severity, most serious first. */
+  severityTally: (counts: Readonly<Record<Severity, number>>, measure: '条' | '个') =>
+    SEVERITY_LIST.map((s) => `${SEVERITIES[s].word} ${counts[s]} ${measure}`).join('，'),
+
   weightMismatch: (level: 1 | 2, name: string, declared: Dec, sumOfChildren: Dec, children: readonly Part[], childLevel: 2 | 3) =>
     `${levelWord(level)}${quote(name)}标明${pts(declared)}，其下${levelWord(childLevel)}分值合计${pts(sumOfChildren)}${plus(children)}，` +
     `两者不一致。请核对该指标或其下指标的分值。`,
