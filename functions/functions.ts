@@ -3,7 +3,7 @@
  * The PERF.* worksheet functions: thin wrappers over the core. Metadata (functions.json) is generated from these
  * JSDoc comments at build time; the Chinese texts are what Excel's function dialog shows.
  */
-import { Dec, createRuleEngine, gradeOf, indicators, isRuleError, parseAmount, type RuleError, type RuleValue } from '../src/index';
+import { Dec, createRuleEngine, gradeOf, indicator, indicatorRate, isRuleError, parseAmount, type IndicatorId, type RuleError, type RuleValue } from '../src/index';
 
 /** Parsed once per (text, 分值): 10,000 cells over a few dozen texts parse a few dozen times. */
 const engine = createRuleEngine();
@@ -25,9 +25,10 @@ function number(value: unknown, what: string): Dec {
   return fail(a.kind === 'empty' ? `缺少${what}。` : `${what}“${a.text}”不是数字。`);
 }
 
-/** An indicator formula over two cell values, each read by the one parser and named in Chinese when unreadable. */
-function rate(formula: (a: Dec, b: Dec) => Dec | RuleError, a: unknown, aName: string, b: unknown, bName: string): number {
-  return orFail(formula(number(a, aName), number(b, bName))).toNumber();
+/** An indicator of the core's table over two cell values, each read by the one parser and named in Chinese when unreadable. */
+function rate(id: IndicatorId, a: unknown, b: unknown): number {
+  const i = indicator(id);
+  return orFail(indicatorRate(i, number(a, i.inputs[0].label), number(b, i.inputs[1].label))).toNumber();
 }
 
 function points(value: unknown): Dec | undefined {
@@ -73,7 +74,7 @@ export function rubricReason(rule: string, value: any, points?: number): string 
  * @returns 在职人员控制率（如 1 即 100%）
  */
 export function staffControlRate(actual: any, quota: any): number {
-  return rate(indicators.staffControlRate, actual, '在职人数', quota, '编制数');
+  return rate('staffControl', actual, quota);
 }
 
 /**
@@ -84,7 +85,7 @@ export function staffControlRate(actual: any, quota: any): number {
  * @returns “三公”经费变动率（负数为下降）
  */
 export function threePublicRate(current: any, previous: any): number {
-  return rate(indicators.threePublicChangeRate, current, '本年三公经费', previous, '上年三公经费');
+  return rate('threePublicChange', current, previous);
 }
 
 /**
@@ -95,7 +96,7 @@ export function threePublicRate(current: any, previous: any): number {
  * @returns “三公”经费控制率
  */
 export function threePublicControlRate(actual: any, budget: any): number {
-  return rate(indicators.threePublicControlRate, actual, '三公经费实际支出', budget, '三公经费预算数');
+  return rate('threePublicControl', actual, budget);
 }
 
 /**
@@ -106,7 +107,7 @@ export function threePublicControlRate(actual: any, budget: any): number {
  * @returns 预算调整率
  */
 export function budgetAdjustRate(adjustment: any, budget: any): number {
-  return rate(indicators.budgetAdjustRate, adjustment, '预算调整数', budget, '年初预算数');
+  return rate('budgetAdjust', adjustment, budget);
 }
 
 /**
@@ -117,7 +118,7 @@ export function budgetAdjustRate(adjustment: any, budget: any): number {
  * @returns 预算执行率
  */
 export function executionRate(executed: any, budget: any): number {
-  return rate(indicators.executionRate, executed, '执行数', budget, '预算数');
+  return rate('execution', executed, budget);
 }
 
 /**
@@ -128,7 +129,7 @@ export function executionRate(executed: any, budget: any): number {
  * @returns 重点支出安排率
  */
 export function keySpendRate(key: any, total: any): number {
-  return rate(indicators.keySpendRate, key, '重点项目支出', total, '项目总支出');
+  return rate('keySpend', key, total);
 }
 
 /**
@@ -139,7 +140,7 @@ export function keySpendRate(key: any, total: any): number {
  * @returns 固定资产利用率
  */
 export function assetUseRate(inUse: any, total: any): number {
-  return rate(indicators.assetUseRate, inUse, '在用固定资产', total, '固定资产合计');
+  return rate('assetUse', inUse, total);
 }
 
 /**
@@ -150,7 +151,7 @@ export function assetUseRate(inUse: any, total: any): number {
  * @returns 政府采购执行率
  */
 export function procurementRate(actual: any, budget: any): number {
-  return rate(indicators.procurementRate, actual, '实际采购金额', budget, '政府采购预算');
+  return rate('procurement', actual, budget);
 }
 
 /**

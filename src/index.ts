@@ -4,7 +4,7 @@ export type { ProposedScore } from './propose';
 export { createRuleEngine, parseRule, scoreRule, shapeTitle, type RuleEngine } from './rules/engine';
 export type { Rule, RuleError, RuleShape, RuleValue, Scored, ScoreOutcome } from './rules/types';
 export { isRuleError } from './rules/types';
-export * as indicators from './indicators';
+export { INDICATORS, indicator, indicatorRate, type Formula, type Indicator, type IndicatorId } from './indicators';
 export type { Finding, FindingCode, Severity } from './findings';
 export { SEVERITY } from './findings';
 export { SEVERITIES, SEVERITY_LIST, argbOf, bySeverity, countBySeverity, type SeverityStyle } from './severity';

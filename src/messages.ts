@@ -74,6 +74,13 @@ export const messages = {
   ruleScoreDiffers: (name: string, inputs: string, score: Dec, reason: string, entered: Dec) =>
     `指标${quote(name)}按评分标准计算：${inputs}，应得${pts(score.toDecimalPlaces(2))}（${reason}），自评得分却填了${pts(entered)}。请核对得分或所依据的数据。`,
 
+  zeroDenominator: (denominator: string, indicator: string) => `${denominator}为0，无法计算${indicator}。`,
+
+  negativeDenominator: (denominator: string, indicator: string) => `${denominator}不能为负数，无法计算${indicator}。`,
+
+  /** An input of an indicator the workbook does not have, counted as 0. */
+  missingInput: (name: string) => `${name}未填（按0计）`,
+
   textNumber: (raw: string, value: Dec) =>
     `单元格内容“${raw}”是以文本形式保存的数字，已按${show(value)}读取。建议改为数值格式，以免Excel求和时漏算。`,
 
