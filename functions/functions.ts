@@ -3,7 +3,7 @@
  * The PERF.* worksheet functions: thin wrappers over the core. Metadata (functions.json) is generated from these
  * JSDoc comments at build time; the Chinese texts are what Excel's function dialog shows.
  */
-import { Dec, createRuleEngine, gradeOf, indicator, indicatorRate, isRuleError, parseAmount, type IndicatorId, type RuleError, type RuleValue } from '../src/index';
+import { Dec, createRuleEngine, functionMessages, gradeOf, indicator, indicatorRate, isRuleError, parseAmount, type IndicatorId, type RuleError, type RuleValue } from '../src/index';
 
 /** Parsed once per (text, 分值): 10,000 cells over a few dozen texts parse a few dozen times. */
 const engine = createRuleEngine();
@@ -22,7 +22,7 @@ function orFail<T extends object>(x: T | RuleError): T {
 function number(value: unknown, what: string): Dec {
   const a = parseAmount(value as string | number | boolean | null);
   if (a.kind === 'number') return a.value;
-  return fail(a.kind === 'empty' ? `缺少${what}。` : `${what}“${a.text}”不是数字。`);
+  return fail(a.kind === 'empty' ? functionMessages.missing(what) : functionMessages.notNumber(what, a.text));
 }
 
 /** An indicator of the core's table over two cell values, each read by the one parser and named in Chinese when unreadable. */
@@ -36,7 +36,7 @@ function points(value: unknown): Dec | undefined {
 }
 
 function scoreOf(rule: string, value: unknown, max: unknown) {
-  if (typeof rule !== 'string' || !rule.trim()) fail('请给出评分标准的文字。');
+  if (typeof rule !== 'string' || !rule.trim()) fail(functionMessages.noRuleText());
   return orFail(engine.score(rule, value as RuleValue, points(max)));
 }
 
@@ -162,7 +162,7 @@ export function procurementRate(actual: any, budget: any): number {
  */
 export function grade(total: any): string {
   const score = number(total, '综合得分');
-  if (score.isNegative() || score.gt(100)) fail(`综合得分应在0至100分之间，而不是${score.toFixed()}。`);
+  if (score.isNegative() || score.gt(100)) fail(functionMessages.totalOutOfRange(score));
   return gradeOf(score);
 }
 
