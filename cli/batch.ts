@@ -64,6 +64,9 @@ async function removeTemps(dir: string, marker: string): Promise<void> {
   }
 }
 
+/** Without a terminal (a log file), a progress line at most this often. */
+const LOG_LINE_MS = 2000;
+
 class Progress {
   private readonly start = Date.now();
   private lastLine = 0;
@@ -84,7 +87,7 @@ class Progress {
       const filled = Math.round((done / this.total) * width);
       this.stream.write(`\r${say.progressBar('█'.repeat(filled) + '░'.repeat(width - filled), figures)}  `);
       if (done === this.total) this.stream.write('\n');
-    } else if (done === this.total || Date.now() - this.lastLine > 2000) {
+    } else if (done === this.total || Date.now() - this.lastLine > LOG_LINE_MS) {
       this.lastLine = Date.now();
       this.stream.write(say.progressLine(figures) + '\n');
     }

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,16 +7,10 @@ import { beforeAll, describe, it } from 'vitest';
 import CFB from 'cfb';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { buildCli } from '../support/build';
+import { buildCli, runCli as run } from '../support/build';
 
-const BIN = resolve('bin/perf-check.js');
 const FIXTURE = resolve('test/fixtures/national-beita-2023.xlsx');
 const tmp = mkdtempSync(join(tmpdir(), 'perf-check-'));
-
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function cfbFile(name: string, streams: string[]): string {
   const container = CFB.utils.cfb_new();
