@@ -3,7 +3,19 @@
  * The PERF.* worksheet functions: thin wrappers over the core. Metadata (functions.json) is generated from these
  * JSDoc comments at build time; the Chinese texts are what Excel's function dialog shows.
  */
-import { Dec, createRuleEngine, functionMessages, gradeOf, indicator, indicatorRate, isRuleError, parseAmount, type IndicatorId, type RuleError, type RuleValue } from '../src/index';
+import {
+  Dec,
+  createRuleEngine,
+  functionMessages,
+  gradeOf,
+  indicator,
+  indicatorRate,
+  isRuleError,
+  parseAmount,
+  type IndicatorId,
+  type RuleError,
+  type RuleValue,
+} from '../src/index';
 
 /** Parsed once per (text, 分值): 10,000 cells over a few dozen texts parse a few dozen times. */
 const engine = createRuleEngine();

@@ -77,10 +77,5 @@ export function sortFindings(findings: Finding[], sheetOrder: readonly string[])
     const { row, col } = parseA1(cell);
     return cellIndex(row, col);
   };
-  return unique.sort(
-    (a, b) =>
-      bySeverity(a, b) ||
-      sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) ||
-      pos(a.cell) - pos(b.cell),
-  );
+  return unique.sort((a, b) => bySeverity(a, b) || sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) || pos(a.cell) - pos(b.cell));
 }

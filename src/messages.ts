@@ -130,7 +130,8 @@ export const cliMessages = {
   batchDone: (r: { files: number; processed: number; skipped: number; withErrors: number; unreadable: number; seconds: string }) =>
     `共 ${r.files} 个文件：本次检查 ${r.processed} 个，未变化跳过 ${r.skipped} 个；有错误 ${r.withErrors} 个，无法读取 ${r.unreadable} 个；用时 ${r.seconds} 秒。`,
   summaryFiles: (names: readonly string[]) => `汇总：${names.join('、')}`,
-  progressFigures: (done: number, total: number, perSecond: string, secondsLeft: number) => `${done}/${total}  ${perSecond} 个/秒  剩余约 ${secondsLeft} 秒`,
+  progressFigures: (done: number, total: number, perSecond: string, secondsLeft: number) =>
+    `${done}/${total}  ${perSecond} 个/秒  剩余约 ${secondsLeft} 秒`,
   progressBar: (bar: string, figures: string) => `检查进度 [${bar}] ${figures}`,
   progressLine: (figures: string) => `已检查 ${figures}`,
   noInputFolder: (folder: string) => `找不到收件文件夹“${folder}”。`,
@@ -139,7 +140,8 @@ export const cliMessages = {
   isFolder: (path: string) => `“${path}”是一个文件夹，不是工作簿文件。要检查整个文件夹，请用：perf-check batch "${path}" --out 审核结果`,
   fileNotFound: (path: string) => `找不到文件“${path}”，请检查路径和文件名。`,
   fileTooLarge: (megabytes: number, limit: number) => `文件有 ${megabytes} MB，超过了 ${limit} MB 的上限，不像是绩效自评工作簿。`,
-  ruleShape: (title: string, shape: string, max: string, manual: boolean) => `计分方法：${title}（${shape}），满分${max}分${manual ? '，需人工评定' : ''}`,
+  ruleShape: (title: string, shape: string, max: string, manual: boolean) =>
+    `计分方法：${title}（${shape}），满分${max}分${manual ? '，需人工评定' : ''}`,
   ruleScore: (score: string) => `得分：${score}分`,
   ruleReadings: (readings: readonly string[]) => `可接受的得分：${readings.map((r) => r + '分').join('、')}`,
   ruleReason: (reason: string) => `说明：${reason}`,

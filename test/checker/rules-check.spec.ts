@@ -19,7 +19,13 @@ describe('facts the rules take from the workbook', () => {
     const year = (name: Parameters<typeof facts.get>[0]) => `${facts.get(name)?.label}=${facts.get(name)?.value.toFixed()}@${facts.get(name)?.cell}`;
     assert.deepEqual(
       (['threePublicPreviousActual', 'threePublicBudget', 'threePublicActual', 'procurementBudget', 'procurementActual'] as const).map(year),
-      ['2022年三公经费=5.41@B6', '2023年三公经费预算=0@C6', '2023年三公经费=0.1@D6', '2023年政府采购金额预算=111.8@C20', '2023年政府采购金额=182.62@D20'],
+      [
+        '2022年三公经费=5.41@B6',
+        '2023年三公经费预算=0@C6',
+        '2023年三公经费=0.1@D6',
+        '2023年政府采购金额预算=111.8@C20',
+        '2023年政府采购金额=182.62@D20',
+      ],
     );
   });
 

@@ -15,46 +15,22 @@ function rate(id: IndicatorId, a: string, b: string): string {
 }
 
 describe('indicator formulas on the seeds’ real figures', () => {
-  it('在职人员控制率: 北塔 2023 编制 20, 在职 20; 君山 2020 编制 30, 实有 30', () => {
-    assert.equal(rate('staffControl', '20', '20'), '100%');
-    assert.equal(rate('staffControl', '30', '30'), '100%');
-    assert.equal(rate('staffControl', '33', '30'), '110%');
-  });
-
-  it('三公经费控制率: 君山 2020 预算 56.70, 实际 23.48', () => {
-    assert.equal(rate('threePublicControl', '23.48', '56.70'), '41.41%');
-  });
-
-  it('三公经费变动率: 北塔 2022 决算 5.41, 2023 决算 0.1', () => {
-    assert.equal(rate('threePublicChange', '0.1', '5.41'), '-98.15%');
-  });
-
-  it('预算执行率: 北塔 2023 全年预算 594.67, 执行 594.67', () => {
-    assert.equal(rate('execution', '594.67', '594.67'), '100%');
-  });
-
-  it('预算调整率: 北塔 2023 年初 394.50 → 全年 594.67, 调整 200.17; a cut counts as much as an addition', () => {
-    assert.equal(rate('budgetAdjust', '200.17', '394.50'), '50.74%');
-    assert.equal(rate('budgetAdjust', '-200.17', '394.50'), '50.74%');
-  });
-
-  it('固定资产利用率: 君山 2020 在用 195.77 of 195.77', () => {
-    assert.equal(rate('assetUse', '195.77', '195.77'), '100%');
-  });
-
-  it('政府采购执行率: 东川 2020 预算 15.19, 实际 7.16', () => {
-    assert.equal(rate('procurement', '7.16', '15.19'), '47.14%');
-  });
-
-  it('重点支出安排率: 君山 2020 春节送温暖 340.00 of 项目支出 465.19', () => {
-    assert.equal(rate('keySpend', '340.00', '465.19'), '73.09%');
-  });
-
-  it('a zero or negative denominator is an error in Chinese, never a number', () => {
-    assert.equal(rate('staffControl', '20', '0'), '编制数为0，无法计算在职人员控制率。');
-    assert.equal(rate('threePublicControl', '0.1', '0'), '三公经费预算数为0，无法计算三公经费控制率。');
-    assert.equal(rate('threePublicChange', '0.1', '-1'), '上年三公经费不能为负数，无法计算三公经费变动率。');
-  });
+  const t = (id: IndicatorId, a: string, b: string, expected: string, seed: string) =>
+    it(`${id} ${a} / ${b}: ${seed}`, () => assert.equal(rate(id, a, b), expected));
+  t('staffControl', '20', '20', '100%', '北塔 2023 编制 20, 在职 20');
+  t('staffControl', '33', '30', '110%', '君山 2020 编制 30, 实有 33');
+  t('threePublicControl', '23.48', '56.70', '41.41%', '君山 2020 预算 56.70, 实际 23.48');
+  t('threePublicChange', '0.1', '5.41', '-98.15%', '北塔 2022 决算 5.41, 2023 决算 0.1');
+  t('execution', '594.67', '594.67', '100%', '北塔 2023 全年预算 594.67, 执行 594.67');
+  t('budgetAdjust', '200.17', '394.50', '50.74%', '北塔 2023 年初 394.50 → 全年 594.67');
+  t('budgetAdjust', '-200.17', '394.50', '50.74%', 'a cut counts as much as an addition');
+  t('assetUse', '195.77', '195.77', '100%', '君山 2020 在用 195.77 of 195.77');
+  t('procurement', '7.16', '15.19', '47.14%', '东川 2020 预算 15.19, 实际 7.16');
+  t('keySpend', '340.00', '465.19', '73.09%', '君山 2020 春节送温暖 340.00 of 项目支出 465.19');
+  // A zero or negative denominator is an error in Chinese, never a number.
+  t('staffControl', '20', '0', '编制数为0，无法计算在职人员控制率。', 'no 编制');
+  t('threePublicControl', '0.1', '0', '三公经费预算数为0，无法计算三公经费控制率。', 'no budget');
+  t('threePublicChange', '0.1', '-1', '上年三公经费不能为负数，无法计算三公经费变动率。', 'a negative last year');
 });
 
 describe('the indicator table', () => {
@@ -72,7 +48,10 @@ describe('the indicator table', () => {
     assert.equal(of('三公经费控制率', '以100%为标准。三公经费控制率≦100%，计6分'), 'threePublicControl');
     // 东川 2020 B13 (its name as normalizeLabel leaves it, without quotes).
     assert.equal(
-      of('三公经费控制率', '“三公”经费控制率=(本年度“三公”经费总额/上年度“三公”经费总额)×100%。三公经费控制率≤100%得满分,≥120%得0分,区间内按权重进行扣分。'),
+      of(
+        '三公经费控制率',
+        '“三公”经费控制率=(本年度“三公”经费总额/上年度“三公”经费总额)×100%。三公经费控制率≤100%得满分,≥120%得0分,区间内按权重进行扣分。',
+      ),
       'threePublicControlLastYear',
     );
     assert.equal(of('部门中长期规划目标的明确性与合理性'), undefined);
@@ -87,7 +66,10 @@ describe('the indicator table', () => {
       balanceCumulative: f('累计结余', '12', 'H16'),
     };
     const inputs = (id: IndicatorId) => indicatorInputs(indicator(id), (name) => facts[name]);
-    assert.equal(inputs('threePublicChange')?.description, '（2023年三公经费0.1（基础数据表!D6）−2022年三公经费5.41（基础数据表!B6））÷2022年三公经费=-98.15%');
+    assert.equal(
+      inputs('threePublicChange')?.description,
+      '（2023年三公经费0.1（基础数据表!D6）−2022年三公经费5.41（基础数据表!B6））÷2022年三公经费=-98.15%',
+    );
     const balance = inputs('balance')!;
     assert.deepEqual(balance.values, [
       { balance: '12', carryOver: '0' },
@@ -119,6 +101,9 @@ describe('政府采购执行率 from a 基础数据表’s 政府采购金额 by
 
   it('flags a 自评得分 the figures do not give', () => {
     const findings = checkWorkbook(book(base, table(3))).findings.filter((f) => f.code === 'RULE_SCORE_DIFFERS');
-    assert.deepEqual(findings.map((f) => [f.severity, f.cell, f.expected, f.actual]), [['error', 'D2', '0', '3']]);
+    assert.deepEqual(
+      findings.map((f) => [f.severity, f.cell, f.expected, f.actual]),
+      [['error', 'D2', '0', '3']],
+    );
   });
 });
