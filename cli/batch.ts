@@ -5,7 +5,6 @@ import { join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BatchJob, BatchRow } from './batch-worker';
 import { tempSuffix, writeAtomically } from './files';
-import { cliMessages as say } from '../src/index';
 import { writeSummary } from './summary';
 
 /**
@@ -64,9 +63,6 @@ async function removeTemps(dir: string, marker: string): Promise<void> {
   }
 }
 
-/** Without a terminal (a log file), a progress line at most this often. */
-const LOG_LINE_MS = 2000;
-
 class Progress {
   private readonly start = Date.now();
   private lastLine = 0;
@@ -81,15 +77,15 @@ class Progress {
     const seconds = (Date.now() - this.start) / 1000;
     const rate = done / Math.max(seconds, 0.001);
     const left = rate > 0 ? Math.ceil((this.total - done) / rate) : 0;
-    const figures = say.progressFigures(done, this.total, rate.toFixed(1), left);
+    const figures = `${done}/${this.total}  ${rate.toFixed(1)} 个/秒  剩余约 ${left} 秒`;
     if (this.stream.isTTY) {
       const width = 24;
       const filled = Math.round((done / this.total) * width);
-      this.stream.write(`\r${say.progressBar('█'.repeat(filled) + '░'.repeat(width - filled), figures)}  `);
+      this.stream.write(`\r检查进度 [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${figures}  `);
       if (done === this.total) this.stream.write('\n');
-    } else if (done === this.total || Date.now() - this.lastLine > LOG_LINE_MS) {
+    } else if (done === this.total || Date.now() - this.lastLine > 2000) {
       this.lastLine = Date.now();
-      this.stream.write(say.progressLine(figures) + '\n');
+      this.stream.write(`已检查 ${figures}\n`);
     }
   }
 }
@@ -98,8 +94,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const input = resolve(options.input);
   const out = resolve(options.out);
   const info = await stat(input).catch(() => undefined);
-  if (!info?.isDirectory()) throw new BatchInputError(say.noInputFolder(options.input));
-  if (out === input || input.startsWith(out + sep)) throw new BatchInputError(say.outInsideInput());
+  if (!info?.isDirectory()) throw new BatchInputError(`找不到收件文件夹“${options.input}”。`);
+  if (out === input || input.startsWith(out + sep)) throw new BatchInputError('输出文件夹不能是收件文件夹本身或它的上级文件夹，以免覆盖原件。请另选 --out 文件夹。');
   await mkdir(join(out, CACHE_DIR), { recursive: true });
   const cachePath = join(out, CACHE_DIR, 'results.json');
   const cache: { version: number; entries: Record<string, CacheEntry> } = await readFile(cachePath, 'utf8')
@@ -154,7 +150,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
             const result: BatchRow = row ?? {
               file: current.file,
               status: 'unreadable',
-              reason: say.checkerCrashed(),
+              reason: '检查这个文件时检查程序异常退出（文件可能过大或结构异常），未能完成。',
               errors: 0,
               warnings: 0,
               infos: 0,

@@ -1,10 +1,9 @@
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { threadId } from 'node:worker_threads';
-import { cliMessages as say, type WorkbookGrid } from '../src/index';
+import type { WorkbookGrid } from '../src/index';
 import { readWorkbookBytes, WorkbookReadError } from '../hosts/files/read';
 
-const MB = 1024 * 1024;
-const MAX_BYTES = 200 * MB;
+const MAX_BYTES = 200 * 1024 * 1024;
 
 /** What every temporary file of this process carries in its name, so that an interrupted run can find and remove them. */
 export const tempSuffix = (pid: number) => `.perf-check-tmp-${pid}-`;
@@ -28,12 +27,12 @@ export async function readFileChecked(path: string): Promise<Buffer> {
   let size: number;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new WorkbookReadError(say.isFolder(path));
+    if (info.isDirectory()) throw new WorkbookReadError(`“${path}”是一个文件夹，不是工作簿文件。要检查整个文件夹，请用：perf-check batch "${path}" --out 审核结果`);
     size = info.size;
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
-    throw new WorkbookReadError(say.fileNotFound(path));
+    throw new WorkbookReadError(`找不到文件“${path}”，请检查路径和文件名。`);
   }
-  if (size > MAX_BYTES) throw new WorkbookReadError(say.fileTooLarge(Math.round(size / MB), MAX_BYTES / MB));
+  if (size > MAX_BYTES) throw new WorkbookReadError(`文件有 ${Math.round(size / 1048576)} MB，超过了 200 MB 的上限，不像是绩效自评工作簿。`);
   return readFile(path);
 }

@@ -101,45 +101,8 @@ export const functionMessages = {
   totalOutOfRange: (total: Dec) => `综合得分应在0至100分之间，而不是${show(total)}。`,
 };
 
-/** The perf-check command's words: its help, its refusals and its reports. */
+/** The perf-check command's words. */
 export const cliMessages = {
-  usage: () => `用法：
-  perf-check check <工作簿.xlsx> [--json]
-      检查一个绩效自评工作簿，逐条列出问题及所在单元格。
-  perf-check batch <收件文件夹> --out <审核结果文件夹> [--jobs <线程数>] [--force]
-      检查文件夹中的全部工作簿：每个生成带标注的副本（相对路径不变，原件不动），并生成 汇总.xlsx、汇总.csv、汇总.html。
-      再次运行时只检查有变化的工作簿；--force 全部重做。
-  perf-check rule --text "<评分标准>" --value <数值> [--max <分值>] [--carry-over <上年结转>] [--json]
-      按评分标准为一个数值计分，并给出扣分原因。数值可写 110%、1.1、出现次数、满足的项目如“①③”。
-  perf-check --help
-      显示本帮助。
-
-退出码：0 没有错误；1 发现错误（批量检查时也包括无法读取的文件）；2 文件、文件夹或输入无法读取；130 被中断。`,
-  fileTally: (file: string, count: number, tally: string) => `${file}：共 ${count} 条，${tally}。`,
-  optionWithoutValue: (option: string) => `选项“${option}”后面缺少取值。`,
-  unknownCommand: (command: string) => `未知命令“${command}”。`,
-  unknownOptions: (names: readonly string[]) => `未知选项“--${names.join(' --')}”。`,
-  noRuleText: () => '请用 --text 给出评分标准。',
-  noFolder: () => '请给出一个收件文件夹。',
-  noFile: () => '请给出一个要检查的 .xlsx 文件。',
-  internalError: (detail: string) => `检查时发生内部错误：${detail}。请把该文件反馈给开发者。`,
-  badJobs: (jobs: string) => `--jobs 应是正整数，而不是“${jobs}”。`,
-  /** The output folder when --out is not given: beside the input folder. */
-  defaultOut: (input: string) => `${input}_审核结果`,
-  interrupted: (processed: number) => `已中断：本次检查了 ${processed} 个工作簿，其余未处理，没有留下写了一半的文件。再次运行会接着检查。`,
-  batchDone: (r: { files: number; processed: number; skipped: number; withErrors: number; unreadable: number; seconds: string }) =>
-    `共 ${r.files} 个文件：本次检查 ${r.processed} 个，未变化跳过 ${r.skipped} 个；有错误 ${r.withErrors} 个，无法读取 ${r.unreadable} 个；用时 ${r.seconds} 秒。`,
-  summaryFiles: (names: readonly string[]) => `汇总：${names.join('、')}`,
-  progressFigures: (done: number, total: number, perSecond: string, secondsLeft: number) =>
-    `${done}/${total}  ${perSecond} 个/秒  剩余约 ${secondsLeft} 秒`,
-  progressBar: (bar: string, figures: string) => `检查进度 [${bar}] ${figures}`,
-  progressLine: (figures: string) => `已检查 ${figures}`,
-  noInputFolder: (folder: string) => `找不到收件文件夹“${folder}”。`,
-  outInsideInput: () => '输出文件夹不能是收件文件夹本身或它的上级文件夹，以免覆盖原件。请另选 --out 文件夹。',
-  checkerCrashed: () => '检查这个文件时检查程序异常退出（文件可能过大或结构异常），未能完成。',
-  isFolder: (path: string) => `“${path}”是一个文件夹，不是工作簿文件。要检查整个文件夹，请用：perf-check batch "${path}" --out 审核结果`,
-  fileNotFound: (path: string) => `找不到文件“${path}”，请检查路径和文件名。`,
-  fileTooLarge: (megabytes: number, limit: number) => `文件有 ${megabytes} MB，超过了 ${limit} MB 的上限，不像是绩效自评工作簿。`,
   ruleShape: (title: string, shape: string, max: string, manual: boolean) =>
     `计分方法：${title}（${shape}），满分${max}分${manual ? '，需人工评定' : ''}`,
   ruleScore: (score: string) => `得分：${score}分`,

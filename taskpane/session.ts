@@ -1,8 +1,11 @@
-import { SEVERITIES, bySeverity, createChecker, type Checker, type CheckResult, type Finding } from '../src/index';
+import { createChecker, type Checker, type CheckResult, type Finding, type Severity } from '../src/index';
 import { cellKey, type CellAddress, type CellChange, type CellState, type SpreadsheetHost } from './host';
 import { parseJournal, restoring, stillOurs, type Journal, type JournalEntry } from './journal';
 
+/** Fills per severity: the light red, yellow and blue a clerk knows from Excel's own conditional formats. */
+export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
 const NOTE_TITLE = '【绩效自评助手】';
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export interface CheckOutcome {
   result: CheckResult;
@@ -75,8 +78,8 @@ export class PaneSession {
     const writable = cells.filter((c) => !locked.has(cellKey(c)));
     const before = await this.host.readCells(writable);
     const after: CellChange[] = before.map((b) => {
-      const fs = byCell.get(cellKey(b))!.sort(bySeverity);
-      return { sheet: b.sheet, cell: b.cell, fill: SEVERITIES[fs[0].severity].fill, note: noteFor(fs, b.note) };
+      const fs = byCell.get(cellKey(b))!.sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity]);
+      return { sheet: b.sheet, cell: b.cell, fill: MARK_FILL[fs[0].severity], note: noteFor(fs, b.note) };
     });
     if (after.length) {
       await this.host.writeCells(after);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
-import { SEVERITIES, checkWorkbook, type WorkbookGrid } from '../../src/index';
+import { checkWorkbook, type WorkbookGrid } from '../../src/index';
 import { CHUNK_CELLS, ExcelHost, JOURNAL_SETTING } from '../../hosts/excel/excel-host';
-import { PaneSession } from '../../taskpane/session';
+import { MARK_FILL, PaneSession } from '../../taskpane/session';
 import { installExcel, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
 import { loadGrid } from '../support/workbook';
 
@@ -58,7 +58,7 @@ describe('Excel adapter (office-addin-mock)', () => {
     assert.ok(outcome.marked > 2);
     assert.equal(many.host.syncs, fewSyncs, `${outcome.marked} marks in as many requests as 2`);
     const sheet = few.book.sheets[0];
-    assert.equal(sheet.fills.get('A31'), SEVERITIES.error.fill);
+    assert.equal(sheet.fills.get('A31'), MARK_FILL.error);
     assert.match(sheet.notes.get('B37')!, /^【绩效自评助手】\n二级指标“部门效果”标明22分/);
   });
 
@@ -68,7 +68,7 @@ describe('Excel adapter (office-addin-mock)', () => {
     const original = snapshot(book);
     const session = new PaneSession(host);
     await session.check();
-    assert.equal(book.sheets[1].fills.get('F3'), SEVERITIES.error.fill);
+    assert.equal(book.sheets[1].fills.get('F3'), MARK_FILL.error);
     assert.equal(book.sheets[1].notes.get('F3')!.split('\n')[0], '原有批注');
     await session.clearMarks();
     assert.deepEqual(snapshot(book), original);

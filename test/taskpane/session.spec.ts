@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
-import { SEVERITIES } from '../../src/index';
-import { PaneSession } from '../../taskpane/session';
+import { MARK_FILL, PaneSession } from '../../taskpane/session';
 import { MemoryHost } from '../support/memory-host';
 import { loadGrid } from '../support/workbook';
 
@@ -13,8 +12,8 @@ describe('检查本表', () => {
     const host = await fixture('national-beita-2023');
     const outcome = await new PaneSession(host).check();
     assert.equal(outcome.marked, 5);
-    assert.equal(host.fills.get('自评表!B9'), SEVERITIES.error.fill);
-    assert.equal(host.fills.get('自评表!B17'), SEVERITIES.warning.fill);
+    assert.equal(host.fills.get('自评表!B9'), MARK_FILL.error);
+    assert.equal(host.fills.get('自评表!B17'), MARK_FILL.warning);
     assert.match(host.notes.get('自评表!B9')!, /^【绩效自评助手】\n一级指标“产出指标”标明50分，其下三级指标分值合计47分/);
   });
 
