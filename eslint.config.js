@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['lib/', 'dist/', 'dist-wps/', 'coverage/', 'test/artifacts/', 'node_modules/'] },
+  { ignores: ['lib/', 'dist/', 'dist-wps/', 'dist-web/', 'coverage/', 'test/artifacts/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
