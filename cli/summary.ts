@@ -20,6 +20,7 @@ const CODE_NAME: Record<FindingCode, string> = {
   MISSING_SCORE: '缺得分',
   EMPTY_INDICATOR: '指标未展开',
   FORMULA_NO_VALUE: '公式无结果',
+  FILE_DAMAGED: '文件损坏',
 };
 const CODES = Object.keys(CODE_NAME) as FindingCode[];
 
