@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BatchJob, BatchRow } from './batch-worker';
 import { tempSuffix, writeAtomically } from './files';
@@ -28,10 +28,12 @@ export interface BatchResult {
   skipped: number;
   summary: string[];
   interrupted: boolean;
+  /** Files that are not spreadsheets (texts, documents, Office lock files): listed, not checked, not counted as unreadable. */
+  notSpreadsheets: string[];
 }
 
 /** Bumped when the checker's findings change meaning: cached results of older versions are redone. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 const CACHE_DIR = '.perf-check';
 
 interface CacheEntry {
@@ -42,12 +44,17 @@ interface CacheEntry {
 
 export class BatchInputError extends Error {}
 
-/** Every file under the folder but hidden ones, Office's lock files (~$) and the output folder itself. */
+/** What the readers take; anything else in an inbox (a .txt, .docx or .pdf) is listed as not a spreadsheet. */
+const SPREADSHEET = /\.(?:xlsx|xlsm|xltx|xltm|xls|xlt|et|ett|ods)$/i;
+/** Excel's and WPS's lock files beside an open workbook ("~$name.xlsx"): not workbooks, whatever they are called. */
+const isSpreadsheet = (name: string) => SPREADSHEET.test(name) && !name.startsWith('~$');
+
+/** Every file under the folder but hidden ones and the output folder itself. */
 async function listFiles(dir: string, skip: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.name.startsWith('.') || entry.name.startsWith('~$') || resolve(path) === skip) continue;
+    if (entry.name.startsWith('.') || resolve(path) === skip) continue;
     if (entry.isDirectory()) out.push(...(await listFiles(path, skip)));
     else if (entry.isFile()) out.push(path);
   }
@@ -63,6 +70,9 @@ async function removeTemps(dir: string, marker: string): Promise<void> {
   }
 }
 
+/** Files checked before the first time-left estimate. */
+const ESTIMATE_AFTER = 5;
+
 class Progress {
   private readonly start = Date.now();
   private lastLine = 0;
@@ -76,8 +86,10 @@ class Progress {
     if (!this.stream || !this.total) return;
     const seconds = (Date.now() - this.start) / 1000;
     const rate = done / Math.max(seconds, 0.001);
-    const left = rate > 0 ? Math.ceil((this.total - done) / rate) : 0;
-    const figures = `${done}/${this.total}  ${rate.toFixed(1)} 个/秒  剩余约 ${left} 秒`;
+    // The first files include starting the checkers: a time-left estimate waits for a few.
+    const settled = done >= Math.min(ESTIMATE_AFTER, this.total);
+    const left = settled ? `剩余约 ${Math.ceil((this.total - done) / rate)} 秒` : '剩余时间估算中';
+    const figures = `${done}/${this.total}  ${rate.toFixed(1)} 个/秒  ${left}`;
     if (this.stream.isTTY) {
       const width = 24;
       const filled = Math.round((done / this.total) * width);
@@ -89,6 +101,11 @@ class Progress {
     }
   }
 }
+
+/** Memory one checker thread may use: a hostile workbook takes down its own thread, never the reviewer's PC. */
+const WORKER_HEAP_MB = 768;
+
+const checkerThread = () => new Worker(__filename, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const input = resolve(options.input);
@@ -103,7 +120,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     .catch(() => ({ version: CACHE_VERSION, entries: {} }));
   if (cache.version !== CACHE_VERSION) cache.entries = {};
 
-  const files = await listFiles(input, out);
+  const listed = await listFiles(input, out);
+  const files = listed.filter((f) => isSpreadsheet(basename(f)));
+  const notSpreadsheets = listed.filter((f) => !isSpreadsheet(basename(f))).map((f) => relative(input, f).split(sep).join('/'));
   const rows = new Map<string, BatchRow>();
   const todo: (BatchJob & { size: number; mtimeMs: number })[] = [];
   for (const source of files) {
@@ -111,7 +130,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     const target = join(out, file);
     const { size, mtimeMs } = await stat(source);
     const cached = cache.entries[file];
-    const upToDate = cached && cached.size === size && cached.mtimeMs === mtimeMs && (cached.row.status === 'unreadable' || existsSync(target));
+    const upToDate =
+      cached && cached.size === size && cached.mtimeMs === mtimeMs && (cached.row.status === 'unreadable' || existsSync(join(out, cached.row.copy ?? file)));
     if (upToDate && !options.force) rows.set(file, cached.row);
     else todo.push({ source, target, file, size, mtimeMs });
   }
@@ -130,7 +150,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     const queue = [...todo];
     await Promise.all(
       Array.from({ length: todo.length ? workers : 0 }, async () => {
-        let worker = new Worker(__filename);
+        let worker = checkerThread();
         pool.push(worker);
         try {
           for (let job = queue.shift(); job && !interrupted; job = queue.shift()) {
@@ -158,7 +178,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
             };
             if (!row) {
               await running.terminate();
-              worker = new Worker(__filename);
+              worker = checkerThread();
               pool.push(worker);
             }
             rows.set(current.file, result);
@@ -177,5 +197,5 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   }
   const all = files.map((f) => rows.get(relative(input, f).split(sep).join('/'))).filter((r): r is BatchRow => !!r);
   const summary = interrupted ? [] : await writeSummary(all, out);
-  return { rows: all, processed: done, skipped: files.length - todo.length, summary, interrupted };
+  return { rows: all, processed: done, skipped: files.length - todo.length, summary, interrupted, notSpreadsheets };
 }

@@ -1,5 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseA1, type Finding, type Severity } from '../../src/index';
+import { MAX_PACKAGE_BYTES } from './limits';
 
 /**
  * The reviewer's annotated copy, made by patching the .xlsx package rather than re-writing it through a library:
@@ -423,11 +424,14 @@ function addSummarySheet(pkg: Package, types: ContentTypes, workbookRels: Rels, 
 /** The annotated copy of a workbook: every finding's cell filled and noted, a 检查结果 sheet added. */
 export function annotateXlsx(bytes: Uint8Array, findings: readonly Finding[]): Uint8Array {
   let files: Record<string, Uint8Array>;
+  let declared = 0;
   try {
-    files = unzipSync(bytes);
-  } catch (e) {
-    throw new AnnotateError(`无法解开工作簿压缩包（${e instanceof Error ? e.message : String(e)}）。`);
+    // Every part is copied, pictures too: their declared sizes (which fflate never inflates beyond) are bounded.
+    files = unzipSync(bytes, { filter: (f) => (declared += f.originalSize) <= MAX_PACKAGE_BYTES });
+  } catch {
+    throw new AnnotateError('无法解开工作簿压缩包（压缩包已损坏），未能生成带标注的副本。');
   }
+  if (declared > MAX_PACKAGE_BYTES) throw new AnnotateError(`工作簿解压后超过 ${MAX_PACKAGE_BYTES / 1048576} MB，未能生成带标注的副本。`);
   const pkg = new Package(files);
   const types = new ContentTypes(pkg);
   const { sheets, workbookRels } = sheetsOf(pkg);

@@ -23,6 +23,9 @@ export function formatName(kind: LegacyKind, fileName?: string): string {
   return ext === 'xls' || kind === 'biff' ? 'Excel 97-2003（.xls）' : `.${ext ?? 'xls'}`;
 }
 
+const unreadable = (kind: LegacyKind, fileName: string | undefined, detail = '') =>
+  `这个${formatName(kind, fileName)}文件已损坏或不是能识别的版本，无法读取${detail}。请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再检查。`;
+
 const refuse = (message: string): never => {
   throw new WorkbookReadError(message);
 };
@@ -63,16 +66,27 @@ function repeatedCells(xml: string): number {
   return total;
 }
 
+/** SheetJS prints its doubts (e.g. about an .ods number format) to the console: a reviewer reads only our sentences. */
+function quietly<T>(run: () => T): T {
+  const saved = { error: console.error, warn: console.warn, log: console.log };
+  console.error = console.warn = console.log = () => undefined;
+  try {
+    return run();
+  } finally {
+    Object.assign(console, saved);
+  }
+}
+
 function parseLegacy(bytes: Uint8Array, kind: LegacyKind, fileName?: string): WorkBook {
   const data = kind === 'ods' ? boundedOds(bytes) : bytes;
   try {
-    return read(data, { type: 'array', dense: true, cellNF: true, cellStyles: true, cellDates: false, cellHTML: false, sheetRows: MAX_ROWS, WTF: false });
+    return quietly(() => read(data, { type: 'array', dense: true, cellNF: true, cellStyles: true, cellDates: false, cellHTML: false, sheetRows: MAX_ROWS }));
   } catch (e) {
     const text = e instanceof Error ? e.message : '';
     if (/password|encrypt/i.test(text)) {
       return refuse(`工作簿设置了打开密码（已加密），无法检查。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再检查。`);
     }
-    return refuse(`这个${formatName(kind, fileName)}文件已损坏或不是能识别的版本，无法读取。请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再检查。`);
+    return refuse(unreadable(kind, fileName));
   }
 }
 
@@ -91,7 +105,7 @@ function gridCell(c: CellObject, date1904: boolean): GridCell | undefined {
   return value === null ? undefined : { value, ...(numFmt ? { numFmt } : {}) };
 }
 
-function toGrid(workbook: WorkBook, damage: DamageLog): ReadWorkbook {
+function toGrid(workbook: WorkBook, damage: DamageLog, noSheets: string): ReadWorkbook {
   const deadline = new Deadline(() => refuse(limitRefusal.time()));
   if (workbook.SheetNames.length > MAX_SHEETS) refuse(limitRefusal.sheets());
   const date1904 = !!workbook.Workbook?.WBProps?.date1904;
@@ -113,12 +127,12 @@ function toGrid(workbook: WorkBook, damage: DamageLog): ReadWorkbook {
     for (const m of ws['!merges'] ?? []) builder.merge(m.s.r, m.s.c, m.e.r, m.e.c);
     return [builder.finish()];
   });
-  if (!sheets.length) refuse('文件中没有能读取的工作表。请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再检查。');
+  if (!sheets.length) refuse(noSheets);
   return { sheets, damage: damage.list().map((d) => (d.sheet === undefined ? { ...d, sheet: sheets[0].name } : d)) };
 }
 
 export function readLegacy(bytes: Uint8Array, kind: LegacyKind, fileName?: string): ReadWorkbook {
-  return toGrid(parseLegacy(bytes, kind, fileName), new DamageLog());
+  return toGrid(parseLegacy(bytes, kind, fileName), new DamageLog(), unreadable(kind, fileName, '（其中没有能读取的工作表）'));
 }
 
 /**
@@ -127,5 +141,5 @@ export function readLegacy(bytes: Uint8Array, kind: LegacyKind, fileName?: strin
  */
 export function legacyToXlsx(bytes: Uint8Array, kind: LegacyKind, fileName?: string): Uint8Array {
   const workbook = parseLegacy(bytes, kind, fileName);
-  return new Uint8Array(write(workbook, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+  return new Uint8Array(quietly(() => write(workbook, { type: 'array', bookType: 'xlsx', compression: true })) as ArrayBuffer);
 }

@@ -6,6 +6,8 @@
 
 /** Bytes all the parts the reader inflates may add up to, as the zip declares them (and never more: see xlsx.ts). */
 export const MAX_INFLATED_BYTES = 128 * 1024 * 1024;
+/** Bytes a whole package (pictures included) may inflate to when the annotated copy re-packs it. */
+export const MAX_PACKAGE_BYTES = 256 * 1024 * 1024;
 /** Cells with a value, over all sheets: 1,000,000 cells is a 100,000-row ledger of 10 columns, twice over. */
 export const MAX_CELLS = 2_000_000;
 /** Cells covered by merged areas, over all sheets, after clipping each area to its sheet's data. */
