@@ -116,7 +116,7 @@ function readStyles(xml: string | undefined, damage: DamageLog): Styles {
     if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
   }
   const cellXfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml);
-  if (!cellXfs && /<(?:[\w.-]+:)?cellXfs\b[^/>]*>/.test(xml)) damage.note('样式', '单元格格式列表不完整，部分数字格式未能读取');
+  if (!/<\/(?:[\w.-]+:)?styleSheet>\s*$/.test(xml)) damage.note('样式', '样式表不完整，部分数字格式（如百分比）未能读取');
   const formats = [...(cellXfs?.[1] ?? '').matchAll(/<(?:[\w.-]+:)?xf\b([^>]*)>/g)].map((m) => {
     const id = Number(attr(m[1], 'numFmtId') ?? 0);
     return id ? (custom.get(id) ?? BUILTIN_FORMATS[id]) : undefined;
@@ -177,6 +177,7 @@ function cellValue(type: string | undefined, raw: string, numFmt: string | undef
 
 const TAG = /<(?:[\w.-]+:)?(row|c|mergeCell)\b([^>]*?)(\/?)>/g;
 const CELL_END = /<\/(?:[\w.-]+:)?c>/g;
+const NEXT_TAG = /<(?:[\w.-]+:)?(?:row|c)\b/g;
 const FORMULA = /<(?:[\w.-]+:)?f\b([^>]*?)(?:\/>|>([^<]*)<\/(?:[\w.-]+:)?f>)/;
 const VALUE = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([^<]*)<\/(?:[\w.-]+:)?v>/;
 const INLINE = /<(?:[\w.-]+:)?is\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?is>/;
@@ -226,8 +227,17 @@ function readSheet(xml: string, sheet: SheetBuilder, ctx: Context): void {
       const start = TAG.lastIndex;
       CELL_END.lastIndex = start;
       const end = CELL_END.exec(xml);
-      const body = xml.slice(start, end ? end.index : xml.length);
-      TAG.lastIndex = end ? CELL_END.lastIndex : xml.length;
+      let stop = end ? end.index : xml.length;
+      let next = end ? CELL_END.lastIndex : xml.length;
+      // A cell whose end tag is missing must not swallow the cells after it.
+      NEXT_TAG.lastIndex = start;
+      const intruder = NEXT_TAG.exec(xml);
+      if (intruder && intruder.index < stop) {
+        ctx.damage.note('工作表XML', '有单元格的XML不完整（缺少结束标记），已按能读到的内容读取', sheet.name);
+        stop = next = intruder.index;
+      }
+      const body = xml.slice(start, stop);
+      TAG.lastIndex = next;
       if (duplicateRow) continue;
       const cell = readCell(attrs, body, cellRow, col, sheet, sharedFormulas, ctx);
       if (cell) sheet.set(cellRow, col, cell);
@@ -285,6 +295,7 @@ export function readXlsx(bytes: Uint8Array): ReadWorkbook {
   const workbookPath = [...root.values()].find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.path ?? 'xl/workbook.xml';
   const workbookXml = text(workbookPath);
   if (workbookXml === undefined) {
+    if (Object.keys(parts).some((p) => /^xl\/worksheets\//i.test(p))) throw refusal('工作簿结构', '压缩包中缺少 workbook.xml');
     throw new WorkbookReadError('这不是 .xlsx 工作簿文件（压缩包中没有工作簿）。请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再检查。');
   }
   const rels = relationships(text(relsOf(workbookPath)), workbookPath);
@@ -306,7 +317,12 @@ export function readXlsx(bytes: Uint8Array): ReadWorkbook {
     const name = attr(tag[1], 'name') ?? `Sheet${index + 1}`;
     const rel = rels.get(attr(tag[1], 'id') ?? '');
     if (rel && !REL_WORKSHEET.test(rel.type)) continue; // a chart sheet has no cells
-    const xml = text(rel?.path ?? `xl/worksheets/sheet${index + 1}.xml`);
+    const fallback = `xl/worksheets/sheet${index + 1}.xml`;
+    let xml = text(rel?.path ?? fallback);
+    if (xml === undefined && rel) {
+      xml = text(fallback);
+      if (xml !== undefined) damage.note('工作簿结构', `工作表“${name}”的关联信息有误，已按默认位置读取`, name);
+    }
     if (xml === undefined || !/<(?:[\w.-]+:)?(?:worksheet|sheetData)\b/.test(xml)) {
       damage.note('工作表XML', `工作表“${name}”的内容缺失或无法识别，未能检查这张表`, name);
       continue;
