@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'vitest';
+import { annotateWorkbook, readWorkbookBytes, sniff, withDamage, WorkbookReadError } from '../../hosts/files/index';
+import { createChecker, type Finding } from '../../src/index';
+
+/**
+ * Every format a reviewer receives gives the findings of the same table saved as .xlsx: the fixtures below were saved
+ * by LibreOffice as .xls, .ods and .xlsx (scripts/make-legacy-fixtures.sh) and are compared with their originals.
+ */
+
+const FIXTURES = 'test/fixtures';
+const LEGACY = join(FIXTURES, 'legacy');
+const checker = createChecker();
+const summary = (findings: Finding[]) => findings.map((f) => `${f.code} ${f.severity} ${f.sheet}!${f.cell} ${f.message}`);
+
+async function findingsOf(bytes: Uint8Array, name: string): Promise<string[]> {
+  const workbook = await readWorkbookBytes(bytes, name);
+  return summary(withDamage(checker.check(workbook), workbook).findings);
+}
+
+const saved = readdirSync(LEGACY).filter((f) => /\.(xls|ods|libreoffice\.xlsx)$/.test(f)).sort();
+const originalOf = (f: string) => join(FIXTURES, `${f.replace(/\.(libreoffice\.xlsx|xls|ods)$/, '')}.xlsx`);
+
+describe('formats', () => {
+  it('covers .xls, .ods and LibreOffice .xlsx for ten fixtures', () => {
+    assert.equal(saved.length, 30);
+    assert.deepEqual(new Set(saved.map((f) => sniff(readFileSync(join(LEGACY, f))))), new Set(['legacy', 'ods', 'xlsx']));
+  });
+
+  for (const file of saved) {
+    it(`${file} gives the findings of its .xlsx original`, async () => {
+      const expected = await findingsOf(readFileSync(originalOf(file)), 'original.xlsx');
+      assert.ok(expected.length > 0 || file.startsWith('hunan-junshan'), 'the original has findings to compare');
+      assert.deepEqual(await findingsOf(readFileSync(join(LEGACY, file)), file), expected);
+    });
+  }
+
+  it('a WPS .et (a BIFF workbook) reads like the .xls it is; an unreadable one is refused naming the format', async () => {
+    const xls = readFileSync(join(LEGACY, 'national-beita-2023.xls'));
+    assert.deepEqual(await findingsOf(xls, '北塔.et'), await findingsOf(readFileSync(join(FIXTURES, 'national-beita-2023.xlsx')), 'x.xlsx'));
+    const broken = xls.slice(0, 2048);
+    await assert.rejects(readWorkbookBytes(broken, '北塔.et'), (e: Error) => e instanceof WorkbookReadError && /^这个WPS 表格（\.et）文件已损坏/.test(e.message));
+    await assert.rejects(readWorkbookBytes(broken, '北塔.xls'), (e: Error) => e instanceof WorkbookReadError && /^这个Excel 97-2003（\.xls）文件已损坏/.test(e.message));
+  });
+
+  it('the annotated copy of a legacy file is an .xlsx that reads back to the same findings', async () => {
+    for (const file of ['kunming-dongchuan-2020.xls', 'national-beita-2023.ods']) {
+      const bytes = readFileSync(join(LEGACY, file));
+      const workbook = await readWorkbookBytes(bytes, file);
+      const findings = withDamage(checker.check(workbook), workbook).findings;
+      const copy = annotateWorkbook(bytes, file, findings);
+      assert.equal(copy.converted, true);
+      assert.equal(copy.name, file.replace(/\.\w+$/, '.xlsx'));
+      assert.equal(sniff(copy.bytes), 'xlsx');
+      const again = await readWorkbookBytes(copy.bytes, copy.name);
+      assert.deepEqual(again.sheets.map((s) => s.name), [...workbook.sheets.map((s) => s.name), '检查结果']);
+      assert.deepEqual(summary(checker.check({ sheets: again.sheets.slice(0, -1) }).findings), summary(findings));
+    }
+  });
+
+  it('an .xlsx copy is patched, not converted, and keeps its name', async () => {
+    const bytes = readFileSync(join(FIXTURES, 'national-beita-2023.xlsx'));
+    const copy = annotateWorkbook(bytes, '北塔.xlsm', checker.check(await readWorkbookBytes(bytes)).findings);
+    assert.deepEqual([copy.name, copy.converted], ['北塔.xlsm', false]);
+    assert.deepEqual((await readWorkbookBytes(copy.bytes)).sheets.map((s) => s.name), ['自评表', '基础数据表', '检查结果']);
+  });
+});
