@@ -1,6 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseA1, type Finding, type Severity } from '../../src/index';
 import { MAX_PACKAGE_BYTES } from './limits';
+import { repack } from './repack';
 
 /**
  * The reviewer's annotated copy, made by patching the .xlsx package rather than re-writing it through a library:
@@ -101,6 +102,9 @@ class Rels {
 
 /** The package's files, with the text parts the patch reads and writes. */
 class Package {
+  /** Parts written by the patch: the only ones deflated again. */
+  readonly changed = new Set<string>();
+
   constructor(readonly files: Record<string, Uint8Array>) {}
 
   has(path: string): boolean {
@@ -114,6 +118,7 @@ class Package {
 
   write(path: string, text: string): void {
     this.files[path] = strToU8(text);
+    this.changed.add(path);
   }
 
   unusedPath(pattern: (n: number) => string): string {
@@ -460,5 +465,5 @@ export function annotateXlsx(bytes: Uint8Array, findings: readonly Finding[]): U
   addSummarySheet(pkg, types, workbookRels, sheets, [...findings]);
   pkg.saveRels(workbookRels);
   types.save();
-  return zipSync(pkg.files, { level: 6 });
+  return repack(bytes, pkg.files, pkg.changed) ?? zipSync(pkg.files, { level: 6 });
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { describe, it } from 'vitest';
 import { annotateWorkbook, readWorkbookBytes, sniff, withDamage, WorkbookReadError } from '../../hosts/files/index';
 import { createChecker, type Finding } from '../../src/index';
@@ -67,3 +68,28 @@ describe('formats', () => {
     assert.deepEqual((await readWorkbookBytes(copy.bytes)).sheets.map((s) => s.name), ['自评表', '基础数据表', '检查结果']);
   });
 });
+
+describe('annotated .xlsx copies', () => {
+  it('copy untouched parts as stored (compressed bytes unchanged) and deflate only what the patch wrote', async () => {
+    const bytes = readFileSync(join(FIXTURES, 'national-beita-2023.xlsx'));
+    const copy = annotateWorkbook(bytes, 'x.xlsx', checker.check(await readWorkbookBytes(bytes)).findings).bytes;
+    const before = unzipSync(bytes);
+    const after = unzipSync(copy);
+    const untouched = Object.keys(before).filter((p) => Buffer.compare(Buffer.from(before[p]), Buffer.from(after[p])) === 0);
+    assert.ok(untouched.includes('xl/theme/theme1.xml') && untouched.includes('xl/sharedStrings.xml'), untouched.join(' '));
+    // The theme's compressed bytes, as the source stores them, are in the copy verbatim.
+    const theme = deflateRawOf(bytes, 'xl/theme/theme1.xml');
+    assert.ok(theme.length > 200 && Buffer.from(copy).indexOf(theme) > 0);
+    // The marked sheet was written by the patch: deflated anew.
+    assert.equal(Buffer.from(copy).indexOf(deflateRawOf(bytes, 'xl/worksheets/sheet1.xml')), -1);
+  });
+});
+
+/** An entry's stored (compressed) bytes, found through its local header. */
+function deflateRawOf(zipBytes: Buffer, name: string): Buffer {
+  const at = zipBytes.indexOf(Buffer.from(name));
+  const header = at - 30;
+  const size = zipBytes.readUInt32LE(header + 18);
+  const start = header + 30 + zipBytes.readUInt16LE(header + 26) + zipBytes.readUInt16LE(header + 28);
+  return zipBytes.subarray(start, start + size);
+}
