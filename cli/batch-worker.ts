@@ -57,7 +57,7 @@ export async function processJob(job: BatchJob): Promise<BatchRow> {
     const bytes = await readFileChecked(job.source);
     const workbook = await readWorkbookBytes(bytes, basename(job.source));
     const result = withDamage(checker.check(workbook), workbook);
-    const annotated = annotateWorkbook(bytes, basename(job.target), result.findings);
+    const annotated = await annotateWorkbook(bytes, basename(job.target), result.findings);
     const target = join(dirname(job.target), annotated.name);
     await mkdir(dirname(target), { recursive: true });
     await writeAtomically(target, annotated.bytes);

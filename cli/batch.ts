@@ -5,7 +5,6 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BatchJob, BatchRow } from './batch-worker';
 import { tempSuffix, writeAtomically } from './files';
-import { writeSummary } from './summary';
 
 /**
  * perf-check batch: every workbook of a folder checked on all cores, an annotated copy of each in the output folder
@@ -196,6 +195,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     await writeAtomically(cachePath, JSON.stringify(cache));
   }
   const all = files.map((f) => rows.get(relative(input, f).split(sep).join('/'))).filter((r): r is BatchRow => !!r);
-  const summary = interrupted ? [] : await writeSummary(all, out);
+  // Loaded when needed: its spreadsheet writer is not part of a checker thread's start-up.
+  const summary = interrupted ? [] : await (await import('./summary')).writeSummary(all, out);
   return { rows: all, processed: done, skipped: files.length - todo.length, summary, interrupted, notSpreadsheets };
 }

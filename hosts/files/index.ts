@@ -24,9 +24,13 @@ export function withDamage(result: CheckResult, workbook: ReadWorkbook): CheckRe
  * file (.xls, .et, .ods) becomes an .xlsx of its values, merged areas, number formats and column widths, then marked
  * the same way, under the same name with the extension .xlsx.
  */
-export function annotateWorkbook(bytes: Uint8Array, fileName: string, findings: readonly Finding[]): { bytes: Uint8Array; name: string; converted: boolean } {
+export async function annotateWorkbook(
+  bytes: Uint8Array,
+  fileName: string,
+  findings: readonly Finding[],
+): Promise<{ bytes: Uint8Array; name: string; converted: boolean }> {
   const kind = legacyKind(bytes);
   if (!kind) return { bytes: annotateXlsx(bytes, findings), name: fileName, converted: false };
   const name = /\.[^./\\]*$/.test(fileName) ? fileName.replace(/\.[^./\\]*$/, '.xlsx') : `${fileName}.xlsx`;
-  return { bytes: annotateXlsx(legacyToXlsx(bytes, kind, fileName), findings), name, converted: true };
+  return { bytes: annotateXlsx(await legacyToXlsx(bytes, kind, fileName), findings), name, converted: true };
 }

@@ -1,4 +1,4 @@
-import { read, write, type CellObject, type WorkBook, type WorkSheet } from '@e965/xlsx';
+import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
 import { unzipSync, zipSync } from 'fflate';
 import type { CellValue, GridCell } from '../../src/index';
 import { Budget, DamageLog, SheetBuilder, WorkbookReadError, type ReadWorkbook } from './grid-builder';
@@ -77,8 +77,12 @@ function quietly<T>(run: () => T): T {
   }
 }
 
-function parseLegacy(bytes: Uint8Array, kind: LegacyKind, fileName?: string): WorkBook {
+/** SheetJS is loaded on the first legacy file: a run over .xlsx files never pays for it. */
+const sheetjs = () => import('@e965/xlsx');
+
+async function parseLegacy(bytes: Uint8Array, kind: LegacyKind, fileName?: string): Promise<WorkBook> {
   const data = kind === 'ods' ? boundedOds(bytes) : bytes;
+  const { read } = await sheetjs();
   try {
     return quietly(() => read(data, { type: 'array', dense: true, cellNF: true, cellStyles: true, cellDates: false, cellHTML: false, sheetRows: MAX_ROWS }));
   } catch (e) {
@@ -131,15 +135,16 @@ function toGrid(workbook: WorkBook, damage: DamageLog, noSheets: string): ReadWo
   return { sheets, damage: damage.list().map((d) => (d.sheet === undefined ? { ...d, sheet: sheets[0].name } : d)) };
 }
 
-export function readLegacy(bytes: Uint8Array, kind: LegacyKind, fileName?: string): ReadWorkbook {
-  return toGrid(parseLegacy(bytes, kind, fileName), new DamageLog(), unreadable(kind, fileName, '（其中没有能读取的工作表）'));
+export async function readLegacy(bytes: Uint8Array, kind: LegacyKind, fileName?: string): Promise<ReadWorkbook> {
+  return toGrid(await parseLegacy(bytes, kind, fileName), new DamageLog(), unreadable(kind, fileName, '（其中没有能读取的工作表）'));
 }
 
 /**
  * The legacy workbook as an .xlsx package — values, formulas' results, merged areas, number formats and column
  * widths — for the annotated copy, which is then marked like any .xlsx.
  */
-export function legacyToXlsx(bytes: Uint8Array, kind: LegacyKind, fileName?: string): Uint8Array {
-  const workbook = parseLegacy(bytes, kind, fileName);
+export async function legacyToXlsx(bytes: Uint8Array, kind: LegacyKind, fileName?: string): Promise<Uint8Array> {
+  const workbook = await parseLegacy(bytes, kind, fileName);
+  const { write } = await sheetjs();
   return new Uint8Array(quietly(() => write(workbook, { type: 'array', bookType: 'xlsx', compression: true })) as ArrayBuffer);
 }

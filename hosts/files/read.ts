@@ -62,7 +62,7 @@ export async function readWorkbookBytes(bytes: Uint8Array, fileName?: string): P
   const kind = sniff(bytes);
   if (kind === 'empty' || kind === 'encrypted' || kind === 'other') throw new WorkbookReadError(REFUSALS[kind]);
   try {
-    return kind === 'xlsx' ? readXlsx(bytes) : readLegacy(bytes, LEGACY[kind]!, fileName);
+    return kind === 'xlsx' ? readXlsx(bytes) : await readLegacy(bytes, LEGACY[kind]!, fileName);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     const format = kind === 'xlsx' ? 'Excel 工作簿（.xlsx）' : formatName(LEGACY[kind]!, fileName);

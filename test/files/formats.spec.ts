@@ -51,7 +51,7 @@ describe('formats', () => {
       const bytes = readFileSync(join(LEGACY, file));
       const workbook = await readWorkbookBytes(bytes, file);
       const findings = withDamage(checker.check(workbook), workbook).findings;
-      const copy = annotateWorkbook(bytes, file, findings);
+      const copy = await annotateWorkbook(bytes, file, findings);
       assert.equal(copy.converted, true);
       assert.equal(copy.name, file.replace(/\.\w+$/, '.xlsx'));
       assert.equal(sniff(copy.bytes), 'xlsx');
@@ -63,7 +63,7 @@ describe('formats', () => {
 
   it('an .xlsx copy is patched, not converted, and keeps its name', async () => {
     const bytes = readFileSync(join(FIXTURES, 'national-beita-2023.xlsx'));
-    const copy = annotateWorkbook(bytes, '北塔.xlsm', checker.check(await readWorkbookBytes(bytes)).findings);
+    const copy = await annotateWorkbook(bytes, '北塔.xlsm', checker.check(await readWorkbookBytes(bytes)).findings);
     assert.deepEqual([copy.name, copy.converted], ['北塔.xlsm', false]);
     assert.deepEqual((await readWorkbookBytes(copy.bytes)).sheets.map((s) => s.name), ['自评表', '基础数据表', '检查结果']);
   });
@@ -72,7 +72,7 @@ describe('formats', () => {
 describe('annotated .xlsx copies', () => {
   it('copy untouched parts as stored (compressed bytes unchanged) and deflate only what the patch wrote', async () => {
     const bytes = readFileSync(join(FIXTURES, 'national-beita-2023.xlsx'));
-    const copy = annotateWorkbook(bytes, 'x.xlsx', checker.check(await readWorkbookBytes(bytes)).findings).bytes;
+    const copy = (await annotateWorkbook(bytes, 'x.xlsx', checker.check(await readWorkbookBytes(bytes)).findings)).bytes;
     const before = unzipSync(bytes);
     const after = unzipSync(copy);
     const untouched = Object.keys(before).filter((p) => Buffer.compare(Buffer.from(before[p]), Buffer.from(after[p])) === 0);
