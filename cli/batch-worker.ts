@@ -33,6 +33,8 @@ export interface BatchRow {
 }
 
 const checker = createChecker();
+/** Output folders this thread has made: one mkdir per folder, not per workbook. */
+const folders = new Set<string>();
 
 function describe(findings: Finding[]): Pick<BatchRow, 'errors' | 'warnings' | 'infos' | 'byCode' | 'firstProblem'> {
   const byCode: BatchRow['byCode'] = {};
@@ -59,7 +61,10 @@ export async function processJob(job: BatchJob): Promise<BatchRow> {
     const result = withDamage(checker.check(workbook), workbook);
     const annotated = await annotateWorkbook(bytes, basename(job.target), result.findings);
     const target = join(dirname(job.target), annotated.name);
-    await mkdir(dirname(target), { recursive: true });
+    if (!folders.has(dirname(target))) {
+      await mkdir(dirname(target), { recursive: true });
+      folders.add(dirname(target));
+    }
     await writeAtomically(target, annotated.bytes);
     return {
       file: job.file,

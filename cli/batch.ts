@@ -104,6 +104,9 @@ class Progress {
 /** Memory one checker thread may use: a hostile workbook takes down its own thread, never the reviewer's PC. */
 const WORKER_HEAP_MB = 768;
 
+/** Time one workbook may take in a checker thread, reading, checking and writing its copy, before the thread is stopped. */
+const JOB_TIME_LIMIT_MS = 60_000;
+
 const checkerThread = () => new Worker(__filename, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
@@ -155,6 +158,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
           for (let job = queue.shift(); job && !interrupted; job = queue.shift()) {
             const current = job;
             const running = worker;
+            let timedOut = false;
+            // The reader refuses a workbook beyond its limits; this is the guard for anything that still runs away.
+            const timer = setTimeout(() => {
+              timedOut = true;
+              void running.terminate();
+            }, JOB_TIME_LIMIT_MS);
             const row = await new Promise<BatchRow>((resolveRow, reject) => {
               const onMessage = (r: BatchRow) => {
                 running.off('error', reject).off('exit', onExit);
@@ -163,13 +172,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
               const onExit = () => reject(new Error('stopped'));
               running.once('message', onMessage).once('error', reject).once('exit', onExit);
               running.postMessage({ source: current.source, target: current.target, file: current.file } satisfies BatchJob);
-            }).catch(() => undefined);
+            })
+              .catch(() => undefined)
+              .finally(() => clearTimeout(timer));
             if (interrupted) break;
             // A workbook that brings its checker down (out of memory) is reported, and a fresh checker takes over.
             const result: BatchRow = row ?? {
               file: current.file,
               status: 'unreadable',
-              reason: '检查这个文件时检查程序异常退出（文件可能过大或结构异常），未能完成。',
+              reason: timedOut
+                ? `检查这个文件超过了 ${JOB_TIME_LIMIT_MS / 1000} 秒的时限（文件过大或结构异常），已停止。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`
+                : '检查这个文件时检查程序异常退出（文件可能过大或结构异常），未能完成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。',
               errors: 0,
               warnings: 0,
               infos: 0,
