@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BatchJob, BatchRow } from './batch-worker';
+import { MEMORY_LIMIT_MB } from '../hosts/files/limits';
 import { tempSuffix, writeAtomically } from './files';
 
 /**
@@ -101,13 +102,11 @@ class Progress {
   }
 }
 
-/** Memory one checker thread may use: a hostile workbook takes down its own thread, never the reviewer's PC. */
-const WORKER_HEAP_MB = 768;
-
 /** Time one workbook may take in a checker thread, reading, checking and writing its copy, before the thread is stopped. */
 const JOB_TIME_LIMIT_MS = 60_000;
 
-const checkerThread = () => new Worker(__filename, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+/** A checker thread holds one workbook at a time: what escapes the reader's limits takes down its thread, never the PC. */
+const checkerThread = () => new Worker(__filename, { resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB } });
 
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const input = resolve(options.input);

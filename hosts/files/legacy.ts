@@ -57,7 +57,7 @@ function boundedOds(bytes: Uint8Array): Uint8Array {
 function repeatedCells(xml: string): number {
   let rows = 1;
   let total = 0;
-  for (const m of xml.matchAll(/<table:(table-row|table-cell|covered-table-cell)\b([^>]*)>/g)) {
+  for (const m of xml.matchAll(/<table:(table-row|table-cell|covered-table-cell)\b([^<>]*)>/g)) {
     const repeat = (name: string) => Math.max(1, parseInt(new RegExp(`number-${name}-repeated="(\\d+)"`).exec(m[2])?.[1] ?? '1', 10) || 1);
     if (m[1] === 'table-row') rows = repeat('rows');
     else if (/value-type=/.test(m[2])) total += rows * repeat('columns');

@@ -71,7 +71,7 @@ function relsOf(part: string): string {
 
 function relationships(xml: string | undefined, owner: string): Map<string, { type: string; path: string }> {
   const out = new Map<string, { type: string; path: string }>();
-  for (const m of (xml ?? '').matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)) {
+  for (const m of (xml ?? '').matchAll(/<(?:[\w.-]+:)?Relationship\b([^<>]*)>/g)) {
     const id = attr(m[1], 'Id');
     const target = attr(m[1], 'Target');
     if (id && target && attr(m[1], 'TargetMode') !== 'External') out.set(id, { type: attr(m[1], 'Type') ?? '', path: resolvePath(owner, target) });
@@ -110,31 +110,43 @@ interface Styles {
 function readStyles(xml: string | undefined, damage: DamageLog): Styles {
   if (!xml) return { formats: [] };
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?numFmt\b([^>]*)>/g)) {
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?numFmt\b([^<>]*)>/g)) {
     const id = Number(attr(m[1], 'numFmtId'));
     const code = attr(m[1], 'formatCode');
     if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
   }
-  const cellXfs = /<(?:[\w.-]+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml);
+  const cellXfs = /<(?:[\w.-]+:)?cellXfs\b[^<>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml);
   if (!/<\/(?:[\w.-]+:)?styleSheet>\s*$/.test(xml)) damage.note('样式', '样式表不完整，部分数字格式（如百分比）未能读取');
-  const formats = [...(cellXfs?.[1] ?? '').matchAll(/<(?:[\w.-]+:)?xf\b([^>]*)>/g)].map((m) => {
+  const formats = [...(cellXfs?.[1] ?? '').matchAll(/<(?:[\w.-]+:)?xf\b([^<>]*)>/g)].map((m) => {
     const id = Number(attr(m[1], 'numFmtId') ?? 0);
     return id ? (custom.get(id) ?? BUILTIN_FORMATS[id]) : undefined;
   });
   return { formats };
 }
 
+/** The shared strings in order; scanned with indexOf, so that a part without end tags costs one pass, not one per item. */
 function readSharedStrings(xml: string | undefined, damage: DamageLog, deadline: Deadline): string[] {
   if (!xml) return [];
+  const p = /<([\w.-]+:)?sst\b/.exec(xml)?.[1] ?? '';
+  const open = new RegExp(`<${p}si\\b[^<>]*?(/?)>`, 'g');
+  const close = `</${p}si>`;
   const out: string[] = [];
-  const items = /<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
-  let end = 0;
-  for (let m = items.exec(xml); m; m = items.exec(xml)) {
-    out.push(m[1] ? runText(m[1]) : '');
-    end = items.lastIndex;
-    if ((out.length & 4095) === 0) deadline.check();
+  let complete = /<\/(?:[\w.-]+:)?sst>\s*$/.test(xml);
+  for (let m = open.exec(xml); m; m = open.exec(xml)) {
+    if ((out.length & 4095) === 4095) deadline.check();
+    if (m[1]) {
+      out.push('');
+      continue;
+    }
+    const end = xml.indexOf(close, open.lastIndex);
+    if (end === -1) {
+      complete = false;
+      break;
+    }
+    out.push(runText(xml.slice(open.lastIndex, end)));
+    open.lastIndex = end + close.length;
   }
-  if (!/<\/(?:[\w.-]+:)?sst>\s*$/.test(xml) || /<(?:[\w.-]+:)?si\b/.test(xml.slice(end))) damage.note('共享字符串', '文字表不完整，部分单元格的文字未能读取');
+  if (!complete) damage.note('共享字符串', '文字表不完整，部分单元格的文字未能读取');
   return out;
 }
 
@@ -175,12 +187,12 @@ function cellValue(type: string | undefined, raw: string, numFmt: string | undef
   }
 }
 
-const TAG = /<(?:[\w.-]+:)?(row|c|mergeCell)\b([^>]*?)(\/?)>/g;
+const TAG = /<(?:[\w.-]+:)?(row|c|mergeCell)\b([^<>]*?)(\/?)>/g;
 const CELL_END = /<\/(?:[\w.-]+:)?c>/g;
 const NEXT_TAG = /<(?:[\w.-]+:)?(?:row|c)\b/g;
-const FORMULA = /<(?:[\w.-]+:)?f\b([^>]*?)(?:\/>|>([^<]*)<\/(?:[\w.-]+:)?f>)/;
-const VALUE = /<(?:[\w.-]+:)?v(?:\s[^>]*)?>([^<]*)<\/(?:[\w.-]+:)?v>/;
-const INLINE = /<(?:[\w.-]+:)?is\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?is>/;
+const FORMULA = /<(?:[\w.-]+:)?f\b([^<>]*?)(?:\/>|>([^<]*)<\/(?:[\w.-]+:)?f>)/;
+const VALUE = /<(?:[\w.-]+:)?v(?:\s[^<>]*)?>([^<]*)<\/(?:[\w.-]+:)?v>/;
+const INLINE = /<(?:[\w.-]+:)?is\b[^<>]*>([\s\S]*?)<\/(?:[\w.-]+:)?is>/;
 
 function readSheet(xml: string, sheet: SheetBuilder, ctx: Context): void {
   const sharedFormulas = new Map<string, string>();
@@ -190,6 +202,10 @@ function readSheet(xml: string, sheet: SheetBuilder, ctx: Context): void {
   const seenRows = new Set<number>();
   let duplicateRow = false;
   let count = 0;
+  // Where the next end tag and the next cell or row start, as last found: each is searched for once per stretch of
+  // the text, so that a sheet whose cells lack end tags is still read in one pass.
+  let endAt = -2;
+  let nextAt = -2;
   TAG.lastIndex = 0;
   for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
     if ((++count & 8191) === 0) ctx.deadline.check();
@@ -217,24 +233,28 @@ function readSheet(xml: string, sheet: SheetBuilder, ctx: Context): void {
     const r = attr(attrs, 'r');
     const at = r === undefined ? undefined : parseRef(r);
     if (r !== undefined && !at) {
+      // Read at no position: its value is skipped with the cell.
       sheet.touch(-1, -1);
-      if (!selfClosing) skipCellBody(xml);
       continue;
     }
     const cellRow = at ? at[0] : Math.max(row, 0);
     col = at ? at[1] : col + 1;
     if (!selfClosing) {
       const start = TAG.lastIndex;
-      CELL_END.lastIndex = start;
-      const end = CELL_END.exec(xml);
-      let stop = end ? end.index : xml.length;
-      let next = end ? CELL_END.lastIndex : xml.length;
+      if (endAt !== -1 && endAt < start) {
+        CELL_END.lastIndex = start;
+        endAt = CELL_END.exec(xml)?.index ?? -1;
+      }
+      if (nextAt !== -1 && nextAt < start) {
+        NEXT_TAG.lastIndex = start;
+        nextAt = NEXT_TAG.exec(xml)?.index ?? -1;
+      }
+      let stop = endAt === -1 ? xml.length : endAt;
+      let next = endAt === -1 ? xml.length : xml.indexOf('>', endAt) + 1;
       // A cell whose end tag is missing must not swallow the cells after it.
-      NEXT_TAG.lastIndex = start;
-      const intruder = NEXT_TAG.exec(xml);
-      if (intruder && intruder.index < stop) {
+      if (nextAt !== -1 && nextAt < stop) {
         ctx.damage.note('工作表XML', '有单元格的XML不完整（缺少结束标记），已按能读到的内容读取', sheet.name);
-        stop = next = intruder.index;
+        stop = next = nextAt;
       }
       const body = xml.slice(start, stop);
       TAG.lastIndex = next;
@@ -244,12 +264,6 @@ function readSheet(xml: string, sheet: SheetBuilder, ctx: Context): void {
       else sheet.touch(cellRow, col);
     } else if (!duplicateRow) sheet.touch(cellRow, col);
   }
-}
-
-function skipCellBody(xml: string): void {
-  CELL_END.lastIndex = TAG.lastIndex;
-  const end = CELL_END.exec(xml);
-  TAG.lastIndex = end ? CELL_END.lastIndex : xml.length;
 }
 
 function readCell(attrs: string, body: string, row: number, col: number, sheet: SheetBuilder, sharedFormulas: Map<string, string>, ctx: Context): GridCell | undefined {
@@ -299,7 +313,7 @@ export function readXlsx(bytes: Uint8Array): ReadWorkbook {
     throw new WorkbookReadError('这不是 .xlsx 工作簿文件（压缩包中没有工作簿）。请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再检查。');
   }
   const rels = relationships(text(relsOf(workbookPath)), workbookPath);
-  const date1904 = /date1904\s*=\s*["'](?:1|true)["']/.test(/<(?:[\w.-]+:)?workbookPr\b[^>]*>/.exec(workbookXml)?.[0] ?? '');
+  const date1904 = /date1904\s*=\s*["'](?:1|true)["']/.test(/<(?:[\w.-]+:)?workbookPr\b[^<>]*>/.exec(workbookXml)?.[0] ?? '');
   const ctx: Context = {
     strings: [],
     styles: readStyles(text([...rels.values()].find((r) => /\/styles$/.test(r.type))?.path ?? 'xl/styles.xml'), damage),
@@ -309,7 +323,7 @@ export function readXlsx(bytes: Uint8Array): ReadWorkbook {
   };
   ctx.strings = readSharedStrings(text([...rels.values()].find((r) => /\/sharedStrings$/.test(r.type))?.path ?? 'xl/sharedStrings.xml'), damage, deadline);
 
-  const sheetTags = [...workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b([^>]*)>/g)];
+  const sheetTags = [...workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b([^<>]*)>/g)];
   if (sheetTags.length > MAX_SHEETS) refuse(limitRefusal.sheets());
   const budget = new Budget();
   const sheets: SheetGrid[] = [];

@@ -27,14 +27,29 @@ export function attr(tag: string, name: string): string | undefined {
   return m ? unescapeXml(m[1] ?? m[2]) : undefined;
 }
 
+const RUN_TAG = /<(\/?)(?:[\w.-]+:)?(t|rPh)\b[^<>]*?(\/?)>/g;
+
 /**
  * The text of an element's <t> runs (shared strings, inline strings), without phonetic runs (<rPh>), which Excel
- * does not show in the cell.
+ * does not show in the cell. One pass over the tags, whatever is missing.
  */
 export function runText(xml: string): string {
-  if (xml.indexOf('<rPh') !== -1 || /<[\w.-]+:rPh\b/.test(xml)) xml = xml.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, '');
+  if (xml.indexOf('rPh') === -1) {
+    const simple = /^<(?:[\w.-]+:)?t(?:\s[^<>]*)?>([^<]*)<\/(?:[\w.-]+:)?t>$/.exec(xml);
+    if (simple) return unescapeXml(simple[1]);
+  }
   let text = '';
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:[\w.-]+:)?t>/g)) text += m[1];
+  let phonetic = 0;
+  let from = -1;
+  RUN_TAG.lastIndex = 0;
+  for (let m = RUN_TAG.exec(xml); m; m = RUN_TAG.exec(xml)) {
+    const [, closing, name, empty] = m;
+    if (name === 'rPh') phonetic = Math.max(0, phonetic + (closing ? -1 : empty ? 0 : 1));
+    else if (closing) {
+      if (from !== -1 && !phonetic) text += xml.slice(from, m.index);
+      from = -1;
+    } else from = empty ? -1 : RUN_TAG.lastIndex;
+  }
   return unescapeXml(text);
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -91,6 +91,46 @@ describe('hostile workbooks', () => {
     const codes = r.out.findings.map((f: { code: string; sheet: string; cell: string }) => `${f.code} ${f.sheet}!${f.cell}`);
     assert.deepEqual(codes, ['WEIGHT_MISMATCH 自评表!B9', 'WEIGHT_MISMATCH 自评表!B13', 'SUM_MISMATCH 基础数据表!B6', 'SUM_MISMATCH 基础数据表!B7', 'EMPTY_INDICATOR 自评表!B17', 'FILE_DAMAGED 自评表!A40']);
     assert.match(r.out.findings[5].message, /^文件有损坏（工作表XML）：有合并区域大得异常（如覆盖整张表），已按有数据的范围读取。/);
+  });
+
+  it('in a batch, a hostile file is listed with its reason, a damaged one is read with its warning, and the run goes on', () => {
+    const inbox = join(tmp, 'inbox');
+    mkdirSync(inbox);
+    writeFileSync(join(inbox, '炸弹.xlsx'), packageWith({ name: 'xl/worksheets/sheet1.xml', data: deflateBomb(1536), method: 8, size: 1536 * 1048576 }));
+    writeFileSync(join(inbox, '合并损坏.xlsx'), withSheetXml((x) => x.replace(/<mergeCells count="(\d+)">/, (_, n) => `<mergeCells count="${Number(n) + 1}"><mergeCell ref="Z9:A1"/>`)));
+    copyFileSync('test/fixtures/hunan-junshan-2020.xlsx', join(inbox, '完好.xlsx'));
+    const r = spawnSync(process.execPath, [BIN, 'batch', inbox, '--out', join(tmp, 'out'), '--jobs', '2'], { encoding: 'utf8', timeout: 120_000 });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /共 3 个文件：本次检查 3 个，未变化跳过 0 个；有错误 1 个，无法读取 1 个/);
+    const csv = readFileSync(join(tmp, 'out', '汇总.csv'), 'utf8');
+    assert.match(csv, /炸弹\.xlsx,,,无法读取,.*工作簿解压后有 153\d MB，超过了 128 MB 的上限/);
+    const [header, ...lines] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const damagedColumn = header.split(',').indexOf('文件损坏');
+    const damaged = lines.find((l) => l.startsWith('合并损坏.xlsx'))!.split(',');
+    assert.equal(damaged[damagedColumn], '1');
+    assert.match(lines.find((l) => l.startsWith('完好.xlsx'))!, /,通过,/);
+  });
+
+  it('cells and shared strings without end tags are read in one pass, with a damage warning', async () => {
+    const cells = Array.from({ length: 200_000 }, (_, i) => `<c r="A${i + 1}" t="s"><v>${i % 3}</v>`).join('');
+    const strings = Array.from({ length: 200_000 }, () => '<si><t>无结束标记').join('');
+    const parts = unzipSync(readFileSync(FIXTURE));
+    parts['xl/worksheets/sheet1.xml'] = strToU8(`<worksheet><sheetData><row r="1">${cells}`);
+    parts['xl/sharedStrings.xml'] = strToU8(`<sst><si><t>甲</t></si><si><t>乙</t></si>${strings}`);
+    const workbook = await readWorkbookBytes(zipSync(parts, { level: 1 }));
+    const sheet = workbook.sheets[0];
+    assert.equal(sheet.cells.length, 200_000);
+    // Only two texts are complete: index 2 reads as an empty cell.
+    assert.deepEqual([sheet.cells[0][0]?.value, sheet.cells[1][0]?.value, sheet.cells[2][0]], ['甲', '乙', undefined]);
+    assert.deepEqual(
+      workbook.damage.filter((d) => d.sheet === '自评表').map((d) => `${d.part} ${d.count} ${d.what}`),
+      [
+        '共享字符串 1 文字表不完整，部分单元格的文字未能读取',
+        '工作表XML 199999 有单元格的XML不完整（缺少结束标记），已按能读到的内容读取',
+        '共享字符串 66666 有单元格引用了不存在的文字，按空单元格读取',
+        '工作表XML 1 工作表内容不完整（文件被截断），只读取了保留下来的部分',
+      ],
+    );
   });
 
   it('XML entities are never expanded (a billion laughs stays a short text) and no DTD is read', async () => {
