@@ -147,6 +147,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     pool.forEach((w) => void w.terminate());
   };
   process.once('SIGINT', onSigint);
+  // The summary's spreadsheet writer is loaded here, not in the checker threads, while they start.
+  const summaryWriter = import('./summary');
   try {
     const queue = [...todo];
     await Promise.all(
@@ -207,7 +209,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     await writeAtomically(cachePath, JSON.stringify(cache));
   }
   const all = files.map((f) => rows.get(relative(input, f).split(sep).join('/'))).filter((r): r is BatchRow => !!r);
-  // Loaded when needed: its spreadsheet writer is not part of a checker thread's start-up.
-  const summary = interrupted ? [] : await (await import('./summary')).writeSummary(all, out);
+  const summary = interrupted ? [] : await (await summaryWriter).writeSummary(all, out);
   return { rows: all, processed: done, skipped: files.length - todo.length, summary, interrupted, notSpreadsheets };
 }
