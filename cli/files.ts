@@ -1,6 +1,6 @@
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { threadId } from 'node:worker_threads';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { readWorkbookBytes, WorkbookReadError, type ReadWorkbook } from '../hosts/files/read';
 
 const MAX_BYTES = 200 * 1024 * 1024;
@@ -35,4 +35,27 @@ export async function readFileChecked(path: string): Promise<Buffer> {
   }
   if (size > MAX_BYTES) throw new WorkbookReadError(`文件有 ${Math.round(size / 1048576)} MB，超过了 200 MB 的上限，不像是绩效自评工作簿。请删去无关的内容后另存再检查。`);
   return readFile(path);
+}
+
+/**
+ * File arguments with their wildcards expanded: a shell on Windows (cmd, PowerShell) passes `收件\*.xls*` as it is.
+ * Only the last part of a path may hold * or ?; a pattern nothing matches stays as written (and is then not found).
+ */
+export async function expandWildcards(args: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const arg of args) {
+    const name = basename(arg);
+    if (!/[*?]/.test(name) || (await stat(arg).then(() => true, () => false))) {
+      out.push(arg);
+      continue;
+    }
+    const pattern = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+    const dir = dirname(arg);
+    const matches = (await readdir(dir, { withFileTypes: true }).catch(() => []))
+      .filter((e) => e.isFile() && pattern.test(e.name))
+      .map((e) => (dir === '.' && !arg.startsWith('.') ? e.name : join(dir, e.name)))
+      .sort();
+    out.push(...(matches.length ? matches : [arg]));
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { createChecker, type Finding } from '../src/index';
 import { BatchInputError, runBatch } from './batch';
 import { runRule } from './rule';
 import { withDamage, WorkbookReadError } from '../hosts/files/index';
-import { readWorkbookFile } from './files';
+import { expandWildcards, readWorkbookFile } from './files';
 import { version } from '../package.json';
 
 const HELP = {
@@ -172,7 +172,7 @@ export async function main(argv: string[]): Promise<number> {
     return batch(input, args.options, args.flags.has('force'));
   }
   if (!args.positional.length) return fail(`请给出要检查的工作簿文件。\n${commandHelp('check')}`);
-  return check(args.positional, args.flags.has('json'));
+  return check(await expandWildcards(args.positional), args.flags.has('json'));
 }
 
 const isFile = (path: string) => stat(path).then((s) => s.isFile(), () => false);

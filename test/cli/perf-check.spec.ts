@@ -153,6 +153,15 @@ describe('perf-check check', () => {
     assert.match(json.stderr, /^说明\.xlsx：这不是电子表格文件/);
   });
 
+  it('expands wildcards itself, as a Windows shell leaves them: the same table as .xls, .ods and .xlsx, the same findings', () => {
+    const r = run('check', 'test/fixtures/legacy/national-beita-2023.*', '--json');
+    assert.equal(r.status, 1, r.stderr);
+    const out = JSON.parse(r.stdout) as { file: string; findings: { code: string; cell: string }[] }[];
+    assert.deepEqual(out.map((o) => o.file.replace(/^.*\//, '')), ['national-beita-2023.libreoffice.xlsx', 'national-beita-2023.ods', 'national-beita-2023.xls']);
+    const original = JSON.parse(run('check', FIXTURE, '--json').stdout).findings;
+    for (const o of out) assert.deepEqual(o.findings, original, o.file);
+  });
+
   it('batch given a file says so and points to check', () => {
     const r = run('batch', FIXTURE);
     assert.equal(r.status, 2);
