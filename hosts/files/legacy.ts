@@ -53,14 +53,17 @@ function boundedOds(bytes: Uint8Array): Uint8Array {
   return zipSync(files, { level: 0 });
 }
 
+const ROWS_REPEATED = /number-rows-repeated="(\d+)"/;
+const COLUMNS_REPEATED = /number-columns-repeated="(\d+)"/;
+const repeat = (attrs: string, pattern: RegExp) => Math.max(1, parseInt(pattern.exec(attrs)?.[1] ?? '1', 10) || 1);
+
 /** How many cells an .ods table expands to: a cell with a value repeated over rows and columns counts each time. */
 function repeatedCells(xml: string): number {
   let rows = 1;
   let total = 0;
   for (const m of xml.matchAll(/<table:(table-row|table-cell|covered-table-cell)\b([^<>]*)>/g)) {
-    const repeat = (name: string) => Math.max(1, parseInt(new RegExp(`number-${name}-repeated="(\\d+)"`).exec(m[2])?.[1] ?? '1', 10) || 1);
-    if (m[1] === 'table-row') rows = repeat('rows');
-    else if (/value-type=/.test(m[2])) total += rows * repeat('columns');
+    if (m[1] === 'table-row') rows = repeat(m[2], ROWS_REPEATED);
+    else if (m[2].includes('value-type=')) total += rows * repeat(m[2], COLUMNS_REPEATED);
     if (total > MAX_CELLS) break;
   }
   return total;
