@@ -18,8 +18,8 @@ const BOUND = new RegExp(`(?:${alternation(wordsWithRole('bound'))})(${NUMBER})(
 const SUFFIX = new RegExp(`(${NUMBER})(%)(?:${alternation(wordsWithRole('suffix'))})`);
 /** "执行率100%得满分": the rate that earns the full points. */
 const FULL_AT = new RegExp(`(${NUMBER})(%)的?,?(?:得满分|(?:计|得)${NUMBER}分)`);
-/** "与计划每相差3%": a deviation from the plan, i.e. from 100%. */
-const FROM_PLAN = /与(?:计划|目标|预算)[^;。]{0,6}每(?:相差|偏离|偏差)/;
+/** "实际完成情况与计划每相差3%": a deviation from the plan, i.e. from 100%, of what the words before it name. */
+const FROM_PLAN = /([\u4e00-\u9fff]{2,8}?)?与(?:计划|目标|预算)[^;。]{0,6}每(?:相差|偏离|偏差)/;
 
 function thresholdOf(before: string, whole: string): Dec | undefined {
   const standard = STANDARD.exec(before);
@@ -47,7 +47,7 @@ export const linear: ShapeModule<LinearRule> = {
     const perStep = share ? max.times(share[2]).div(100) : points ? new Dec(points[1]) : undefined;
     if (!perStep) return { error: M.linearNoDeduction };
     const size = inline ? new Dec(1) : new Dec(step[2] ?? 1);
-    const subject = subjectOf(text) ?? ctx.name;
+    const subject = subjectOf(text) ?? FROM_PLAN.exec(text)?.[1] ?? ctx.name;
     return { shape: 'linear', text, max, threshold, direction, step: size, perStep, cap: deductionCap(after, max), subject };
   },
   score(rule, value) {
