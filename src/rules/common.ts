@@ -60,10 +60,21 @@ export function clamp(score: Dec, max: Dec): Dec {
   return Dec.max(ZERO, Dec.min(max, score));
 }
 
-/** The distinct readings, first one first. */
-export function scored(readings: Dec[], reason: string): Scored {
+/**
+ * The distinct readings, first one first. The reason is written when first read: a sheet of RUBRIC_SCORE cells
+ * needs only the scores, and formatting decimals costs more than computing them.
+ */
+export function scored(readings: Dec[], reason: () => string): Scored {
   const distinct = readings.filter((r, i) => readings.findIndex((x) => x.eq(r)) === i);
-  return { score: distinct[0], readings: distinct, reason, manual: false };
+  let written: string | undefined;
+  return {
+    score: distinct[0],
+    readings: distinct,
+    get reason() {
+      return (written ??= reason());
+    },
+    manual: false,
+  };
 }
 
 /** What a reason calls the measured quantity: the text's own word, else the indicator's name. */

@@ -90,6 +90,6 @@ export const bands: ShapeModule<BandsRule> = {
     if (!(v instanceof Dec)) return v;
     const hit = rule.bands.find((b) => contains(b, v));
     if (!hit) return { error: M.outsideBands(subject, v) };
-    return scored([hit.points], M.band(subject, v, hit.label, hit.points));
+    return scored([hit.points], () => M.band(subject, v, hit.label, hit.points));
   },
 };

@@ -28,6 +28,6 @@ export const binary: ShapeModule<BinaryRule> = {
   score(rule, value) {
     const d = done(value);
     if (typeof d !== 'boolean') return d;
-    return d ? scored([rule.max], M.binaryDone(rule.max)) : scored([new Dec(0)], M.binaryNotDone(rule.max));
+    return d ? scored([rule.max], () => M.binaryDone(rule.max)) : scored([new Dec(0)], () => M.binaryNotDone(rule.max));
   },
 };

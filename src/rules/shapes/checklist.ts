@@ -103,11 +103,11 @@ export const checklist: ShapeModule<ChecklistRule> = {
     if (!Array.isArray(met)) return met;
     const vetoed = rule.items.filter((i) => i.veto && !met.includes(i));
     const missed = rule.items.filter((i) => !i.veto && !met.includes(i));
-    if (vetoed.length) return scored([new Dec(0)], M.vetoed(vetoed[0].text));
+    if (vetoed.length) return scored([new Dec(0)], () => M.vetoed(vetoed[0].text));
     const score = sum(met.filter((i) => !i.veto).map((i) => i.points));
-    if (!missed.length) return scored([score], M.allItems(score));
+    if (!missed.length) return scored([score], () => M.allItems(score));
     const lost = sum(missed.map((i) => i.points));
-    return scored([score], M.missedItems(listText(missed), missed.map((i) => i.text).join('；'), lost, score));
+    return scored([score], () => M.missedItems(listText(missed), missed.map((i) => i.text).join('；'), lost, score));
   },
 };
 
@@ -130,6 +130,6 @@ export const choice: ShapeModule<ChoiceRule> = {
     const item = rule.items.find((i) => n.eq(i.number));
     if (!item) return { error: M.noSuchCase(rule.items.length, n) };
     const lost = rule.max.minus(item.points);
-    return scored([item.points], M.choice(listText([item]), item.text, lost, item.points));
+    return scored([item.points], () => M.choice(listText([item]), item.text, lost, item.points));
   },
 };

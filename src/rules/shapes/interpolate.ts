@@ -24,9 +24,9 @@ export const interpolate: ShapeModule<InterpolateRule> = {
     const subject = subjectName(rule.subject);
     const v = readRate(value, subject);
     if (!(v instanceof Dec)) return v;
-    if (v.lte(rule.full)) return scored([rule.max], M.interpolateFull(subject, v, rule.full, rule.max));
-    if (v.gte(rule.zero)) return scored([new Dec(0)], M.interpolateZero(subject, v, rule.zero));
+    if (v.lte(rule.full)) return scored([rule.max], () => M.interpolateFull(subject, v, rule.full, rule.max));
+    if (v.gte(rule.zero)) return scored([new Dec(0)], () => M.interpolateZero(subject, v, rule.zero));
     const score = clamp(rule.max.times(rule.zero.minus(v)).div(rule.zero.minus(rule.full)), rule.max);
-    return scored([score], M.interpolate(subject, v, rule.full, rule.zero, rule.max.minus(score), score));
+    return scored([score], () => M.interpolate(subject, v, rule.full, rule.zero, rule.max.minus(score), score));
   },
 };

@@ -57,7 +57,7 @@ export const linear: ShapeModule<LinearRule> = {
     const beyond = rule.direction === 'above' ? v.gt(rule.threshold) : rule.direction === 'below' ? v.lt(rule.threshold) : !v.eq(rule.threshold);
     if (!beyond) {
       const word = rule.direction === 'above' ? M.notAbove : rule.direction === 'below' ? M.notBelow : M.equalTo;
-      return scored([rule.max], M.linearFull(subject, v, word, rule.threshold, rule.max));
+      return scored([rule.max], () => M.linearFull(subject, v, word, rule.threshold, rule.max));
     }
     const n = percentagePoints(v, rule.threshold);
     const steps = rule.step.eq(1) ? n : n.div(rule.step);
@@ -67,12 +67,11 @@ export const linear: ShapeModule<LinearRule> = {
       return rule.cap && d.gt(rule.cap) ? rule.cap : d;
     });
     const readings = deductions.map((d) => clamp(rule.max.minus(d), rule.max));
-    const shown = n.toDecimalPlaces(2).toFixed();
-    const gap = rule.direction === 'above' ? M.gapAbove(rule.threshold, shown) : rule.direction === 'below' ? M.gapBelow(rule.threshold, shown) : M.gapEither(rule.threshold, shown);
-    const capped = rule.cap !== undefined && deductions[0] === rule.cap;
-    return scored(
-      readings,
-      M.linear(subject, v, gap, rule.step, rule.perStep, rule.max.minus(readings[0]), deductions[0].gte(rule.max), capped, rule.cap),
-    );
+    return scored(readings, () => {
+      const shown = n.toDecimalPlaces(2).toFixed();
+      const gap = rule.direction === 'above' ? M.gapAbove(rule.threshold, shown) : rule.direction === 'below' ? M.gapBelow(rule.threshold, shown) : M.gapEither(rule.threshold, shown);
+      const capped = rule.cap !== undefined && deductions[0] === rule.cap;
+      return M.linear(subject, v, gap, rule.step, rule.perStep, rule.max.minus(readings[0]), deductions[0].gte(rule.max), capped, rule.cap);
+    });
   },
 };

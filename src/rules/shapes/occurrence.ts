@@ -91,14 +91,14 @@ export const occurrence: ShapeModule<OccurrenceRule> = {
       const n = readCount(value, M.count);
       if (!(n instanceof Dec)) return n;
       const { unit, per } = rule.kinds[0];
-      if (n.isZero()) return scored([n], M.bonusNone);
+      if (n.isZero()) return scored([n], () => M.bonusNone);
       const score = Dec.min(rule.max, n.times(per));
-      return scored([score], M.bonus(n, unit, per, score, n.times(per).gt(rule.max), rule.cap));
+      return scored([score], () => M.bonus(n, unit, per, score, n.times(per).gt(rule.max), rule.cap));
     }
     const counts = countsOf(value, rule.kinds);
     if (!Array.isArray(counts)) return counts;
     const total = sum(counts.map((n, i) => n.times(rule.kinds[i].per)));
-    if (total.isZero()) return scored([rule.max], M.occurrenceNone(rule.max));
+    if (total.isZero()) return scored([rule.max], () => M.occurrenceNone(rule.max));
     const deducted = rule.cap ? Dec.min(total, rule.cap) : total;
     const score = clamp(rule.max.minus(deducted), rule.max);
     const reachedZero = total.gte(rule.max);
@@ -106,10 +106,10 @@ export const occurrence: ShapeModule<OccurrenceRule> = {
     const lost = rule.max.minus(score);
     if (rule.kinds.length === 1) {
       const { label, unit, per } = rule.kinds[0];
-      return scored([score], M.occurrence(label || M.occurrenceWhat, counts[0], unit, per, lost, score, reachedZero, capped, rule.cap));
+      return scored([score], () => M.occurrence(label || M.occurrenceWhat, counts[0], unit, per, lost, score, reachedZero, capped, rule.cap));
     }
     const parts = rule.kinds.flatMap((k, i) => (counts[i].isZero() ? [] : [M.occurrenceKind(k.label || M.occurrenceWhat, counts[i], k.unit, k.per)]));
-    return scored([score], M.occurrenceKinds(parts, lost, score, reachedZero, capped, rule.cap));
+    return scored([score], () => M.occurrenceKinds(parts, lost, score, reachedZero, capped, rule.cap));
   },
 };
 

@@ -42,7 +42,7 @@ export const proportional: ShapeModule<ProportionalRule> = {
     if (!(v instanceof Dec)) return v;
     const score = clamp(rule.max.times(v).div(rule.target), rule.max);
     const target = rule.target.eq(1) ? undefined : rule.target;
-    if (score.eq(rule.max)) return scored([score], M.proportionalFull(subject, v, target, rule.max));
-    return scored([score], M.proportional(subject, v, target, rule.max, score));
+    if (score.eq(rule.max)) return scored([score], () => M.proportionalFull(subject, v, target, rule.max));
+    return scored([score], () => M.proportional(subject, v, target, rule.max, score));
   },
 };
