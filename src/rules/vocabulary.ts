@@ -86,6 +86,19 @@ export const BONUS_VERBS: readonly string[] = ['加'];
 export const DEDUCT_VERBS: readonly string[] = ['扣减', '扣除', '扣', '减'];
 export const CAP_PHRASES: readonly string[] = ['扣满(N)分为止', '扣完(N)分为止', '最多扣(N)分', '最高扣(N)分', '累计扣分不超过(N)分', '累计不超过(N)分', '扣分不超过(N)分'];
 
+/** A person judges: "酌情扣分", "视匹配情况", "由评价组认定". Patterns, as some span a few words. */
+export const JUDGEMENT_PHRASES: readonly string[] = [
+  '酌情',
+  '视.{0,8}情况',
+  '由评价组',
+  '由考核组',
+  '由专家组',
+  '应根据部门实际',
+  '此项指标根据',
+  '此三项指标',
+  '缺少项按权重进行扣分',
+];
+
 /** Chinese numerals as texts write counts and steps: 一个, 两项, 十五分, 百分之五. */
 export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, 五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,

@@ -74,6 +74,10 @@ describe('the wordings of issue #12', () => {
     assert.match(s.error, /请按顺序填写各类次数/);
   });
 
+  it('a judgement is manual, never guessed', () => {
+    for (const text of ['得分由评价组认定', '得分由考核组确定', '视完成情况扣分', '酌情扣分']) check([text, '5', 'manual', []]);
+  });
+
   it('a bonus scores above nothing but the cap its text sets', () => {
     const rule = parseRule('按项加0.5分，累计不超过3分', { max: new Dec(2) });
     assert.ok(!isRuleError(rule));
@@ -127,7 +131,7 @@ describe('分值 is asked for only when truly absent', () => {
     const short = parseRule('预算执行率达到100%得满分，每低1个百分点扣0.2分，扣完为止');
     assert.ok(isRuleError(short));
     assert.match(short.error, /分值/);
-    for (const text of ['工作做得好的得满分', '按照上级要求完成', '得分由考核组确定']) {
+    for (const text of ['工作做得好的得满分', '按照上级要求完成', '按上级文件执行']) {
       const r = parseRule(text);
       assert.ok(isRuleError(r), text);
       assert.match(r.error, /无法识别/, text);
