@@ -6,8 +6,8 @@ import type { ProportionalRule, ShapeModule } from '../types';
 import { alternation, NUMBER, wordsWithRole } from '../vocabulary';
 
 const RATE = String.raw`[\u4e00-\u9fff]{2,12}?(?:率|比例)`;
-/** "实际得分=达标率*5分", "得分=完成率×20", "得分=…/指标分值*8分": the points a formula multiplies by. */
-const TIMES_POINTS = new RegExp(`得分=(?:(${RATE})|[^;。]*?)[*×](${NUMBER})(?![\\d.%])分?`);
+/** "实际得分=达标率*5分", "得分=完成率×20", "实际完成率得分=…/指标分值*8分": the points a formula multiplies by. */
+const TIMES_POINTS = new RegExp(`(${RATE})?得分=(?:(${RATE})|[^;。]*?)[*×](${NUMBER})(?![\\d.%])分?`);
 /** "得分(20分*执行率)": the points first. */
 const POINTS_TIMES = new RegExp(`得分[=(:]?(${NUMBER})分?[*×](${RATE})`);
 /** "得分=执行率×分值", "评价指标得分=实际完成量/目标任务*该项指标分值": the row's 分值. */
@@ -29,11 +29,11 @@ export const proportional: ShapeModule<ProportionalRule> = {
     const weight = times || first ? undefined : TIMES_WEIGHT.exec(text);
     const target = TARGET.exec(text);
     if (!times && !first && !weight && !target && !RATIO.test(text)) return undefined;
-    const stated = times?.[2] ?? first?.[1];
+    const stated = times?.[3] ?? first?.[1];
     const max = stated ? new Dec(stated) : fullPoints(text, ctx);
     if (!(max instanceof Dec)) return max;
     const goal = target ? ruleNumber(target[1], true) : new Dec(1);
-    const subject = times?.[1] ?? first?.[2] ?? weight?.[1] ?? weight?.[2] ?? subjectOf(text) ?? ctx.name;
+    const subject = times?.[2] ?? times?.[1] ?? first?.[2] ?? weight?.[1] ?? weight?.[2] ?? subjectOf(text) ?? ctx.name;
     return { shape: 'proportional', text, max, target: goal, subject };
   },
   score(rule, value) {
