@@ -110,6 +110,9 @@ describe('one vocabulary table for every shape', () => {
     check(['不低于90%得5分；低于90%不得分', null, 'bands', [[0.9, ['5']], [0.8999, ['0']]]]);
     check(['大于90%得5分；不高于90%得2分', null, 'bands', [[0.9, ['2']], [0.9001, ['5']]]]);
     check(['90%以上得5分；不足90%得1分', null, 'bands', [[0.9, ['5']], [0.89, ['1']]]]);
+    check(['大于等于90%得5分；小于90%不得分', null, 'bands', [[0.9, ['5']], [0.8999, ['0']]]]);
+    check(['不大于10%得3分；大于10%不得分', null, 'bands', [[0.1, ['3']], [0.1001, ['0']]]]);
+    check(['10%以内得3分；超过10%不得分', null, 'bands', [[0.1, ['3']], [0.11, ['0']]]]);
   });
 
   it('Chinese numerals, full-width and half-width forms read alike', () => {
