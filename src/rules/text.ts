@@ -85,9 +85,7 @@ export function clauses(text: string): string[] {
   return text.split(/[;。\n]/).filter((c) => c.length > 0);
 }
 
-const SUBJECT = new RegExp(
-  `([\\u4e00-\\u9fff]{2,12}?(?:率|度|数|额|费|金|量))(?:${alternation([...wordsWithRole('bound'), '为'])}|\\d)`,
-);
+const SUBJECT = new RegExp(`([\\u4e00-\\u9fff]{2,12}?(?:率|度|数|额|费|金|量))(?:${alternation([...wordsWithRole('bound'), '为'])}|\\d)`);
 
 /** The quantity a rule speaks of, when its text names one before a comparison: "在职人员控制率≤100%" → 在职人员控制率. */
 export function subjectOf(text: string): string | undefined {

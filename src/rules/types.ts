@@ -2,17 +2,7 @@ import type { Dec } from '../decimal';
 import type { CellValue } from '../grid';
 
 /** The rule shapes of 评分标准 texts. Adding one breaks the build wherever shapes are handled exhaustively. */
-export type RuleShape =
-  | 'linear'
-  | 'bands'
-  | 'interpolate'
-  | 'proportional'
-  | 'balance'
-  | 'checklist'
-  | 'choice'
-  | 'occurrence'
-  | 'binary'
-  | 'manual';
+export type RuleShape = 'linear' | 'bands' | 'interpolate' | 'proportional' | 'balance' | 'checklist' | 'choice' | 'occurrence' | 'binary' | 'manual';
 
 interface RuleBase {
   /** The 评分标准 as written. */
@@ -134,16 +124,7 @@ export interface ManualRule extends RuleBase {
 }
 
 export type Rule =
-  | LinearRule
-  | BandsRule
-  | InterpolateRule
-  | ProportionalRule
-  | BalanceRule
-  | ChecklistRule
-  | ChoiceRule
-  | OccurrenceRule
-  | BinaryRule
-  | ManualRule;
+  LinearRule | BandsRule | InterpolateRule | ProportionalRule | BalanceRule | ChecklistRule | ChoiceRule | OccurrenceRule | BinaryRule | ManualRule;
 
 /** What a rule scores: a cell's value, a computed rate, or for 资金结余 the two figures it compares. */
 export type RuleValue = CellValue | Dec | { balance: CellValue; carryOver: CellValue };

@@ -82,7 +82,21 @@ export const POINT_UNITS: readonly string[] = ['个百分点', '百分点', '%']
 export const COUNT_UNITS: readonly string[] = ['例', '项', '次', '处', '件', '条', '辆', '个', '点', '起', '家', '份', '人', '岁'];
 
 /** The verbs before a counted occurrence: "每发现一处", "出现一例", "发生一次", "每有一项", "每少一项", "每超平均年龄1岁". */
-export const OCCURRENCE_VERBS: readonly string[] = ['发现', '出现', '发生', '存在', '有', '减少', '少', '缺少', '缺', '未完成', '未按时完成', '超过', '超'];
+export const OCCURRENCE_VERBS: readonly string[] = [
+  '发现',
+  '出现',
+  '发生',
+  '存在',
+  '有',
+  '减少',
+  '少',
+  '缺少',
+  '缺',
+  '未完成',
+  '未按时完成',
+  '超过',
+  '超',
+];
 /** Of those, the verbs that count what is missing: "每少一项" is read as 缺少1项. */
 export const MISSING_VERBS: readonly string[] = ['少', '缺', '缺少', '减少'];
 /** The verbs that count without 每: "发现一例违规使用资金扣1分", "发生一次扣2分". */
@@ -92,7 +106,15 @@ export const BONUS_VERBS: readonly string[] = ['加'];
 
 /** Deductions and their caps: "扣1分", "扣减1分", "减1分"; "扣满15分为止", "最多扣6分", "累计不超过3分". */
 export const DEDUCT_VERBS: readonly string[] = ['扣减', '扣除', '扣', '减'];
-export const CAP_PHRASES: readonly string[] = ['扣满(N)分为止', '扣完(N)分为止', '最多扣(N)分', '最高扣(N)分', '累计扣分不超过(N)分', '累计不超过(N)分', '扣分不超过(N)分'];
+export const CAP_PHRASES: readonly string[] = [
+  '扣满(N)分为止',
+  '扣完(N)分为止',
+  '最多扣(N)分',
+  '最高扣(N)分',
+  '累计扣分不超过(N)分',
+  '累计不超过(N)分',
+  '扣分不超过(N)分',
+];
 
 /** A person judges: "酌情扣分", "视匹配情况", "由评价组认定". Patterns, as some span a few words. */
 export const JUDGEMENT_PHRASES: readonly string[] = [
@@ -109,7 +131,27 @@ export const JUDGEMENT_PHRASES: readonly string[] = [
 
 /** Chinese numerals as texts write counts and steps: 一个, 两项, 十五分, 百分之五. */
 export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, 五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  两: 2,
+  贰: 2,
+  三: 3,
+  叁: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 export const CHINESE_TENS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100 };
 
@@ -135,7 +177,11 @@ export function comparison(word: string): Comparison | undefined {
 export const NUMBER = String.raw`\d+(?:\.\d+)?`;
 
 /** The cap on deductions a text sets, as a pattern with the number captured. */
-export const CAP = new RegExp(CAP_PHRASES.map((p) => p.replace('(N)', `(${NUMBER})`)).map((p) => `(?:${p})`).join('|'));
+export const CAP = new RegExp(
+  CAP_PHRASES.map((p) => p.replace('(N)', `(${NUMBER})`))
+    .map((p) => `(?:${p})`)
+    .join('|'),
+);
 
 /** "扣1分", "扣减0.5分": the deduction's number. */
 export const DEDUCT = new RegExp(`(?:${alternation(DEDUCT_VERBS)})(${NUMBER})分`);

@@ -72,7 +72,10 @@ describe('corpus of published 评分标准', () => {
             return;
           }
           if (isRuleError(rule)) {
-            assert.ok(REFUSED.some((x) => x.startsWith(r.text)), `${r.text}: ${rule.error}`);
+            assert.ok(
+              REFUSED.some((x) => x.startsWith(r.text)),
+              `${r.text}: ${rule.error}`,
+            );
             return;
           }
           assert.notEqual(rule.shape, 'manual');
@@ -80,7 +83,11 @@ describe('corpus of published 评分标准', () => {
           for (const [value, expected] of r.cases ?? []) {
             const s = scoreRule(rule, value);
             assert.ok(!isRuleError(s), `${r.text} @ ${JSON.stringify(value)}: ${isRuleError(s) ? s.error : ''}`);
-            assert.deepEqual(s.readings.map((x) => x.toDecimalPlaces(4).toFixed()), expected, `${r.text} @ ${JSON.stringify(value)}`);
+            assert.deepEqual(
+              s.readings.map((x) => x.toDecimalPlaces(4).toFixed()),
+              expected,
+              `${r.text} @ ${JSON.stringify(value)}`,
+            );
             // 扣分原因 as a reviewer writes it: Chinese punctuation, no ASCII commas, semicolons or brackets.
             assert.doesNotMatch(s.reason, /[,;()]/, s.reason);
             assert.doesNotMatch(s.reason, /实际值/, s.reason);

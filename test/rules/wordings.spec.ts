@@ -19,37 +19,170 @@ function check([text, max, shape, cases]: Row) {
   for (const [value, expected] of cases) {
     const s = scoreRule(rule, value);
     assert.ok(!isRuleError(s), `${text} @ ${JSON.stringify(value)}: ${isRuleError(s) ? s.error : ''}`);
-    assert.deepEqual(s.readings.map((r) => r.toDecimalPlaces(4).toFixed()), expected, `${text} @ ${JSON.stringify(value)}`);
+    assert.deepEqual(
+      s.readings.map((r) => r.toDecimalPlaces(4).toFixed()),
+      expected,
+      `${text} @ ${JSON.stringify(value)}`,
+    );
   }
 }
 
 /** The wordings issue #12 quotes as refused before: each now a rule, scored as a finance officer would. */
 const WORDINGS: Row[] = [
-  ['预算执行率达到100%得满分，每低1个百分点扣0.2分，扣完为止', '5', 'linear', [[0.93, ['3.6']], [1, ['5']], [0.7, ['0']]]],
+  [
+    '预算执行率达到100%得满分，每低1个百分点扣0.2分，扣完为止',
+    '5',
+    'linear',
+    [
+      [0.93, ['3.6']],
+      [1, ['5']],
+      [0.7, ['0']],
+    ],
+  ],
   ['预算执行率达到100%得满分，每低一个百分点扣0.2分，扣完为止', '5', 'linear', [[0.9, ['3']]]],
-  ['发现一例违规使用资金扣1分，扣完为止', '3', 'occurrence', [[0, ['3']], [2, ['1']], [5, ['0']]]],
-  ['执行率100%得满分，每低于5个百分点扣2分', '10', 'linear', [[0.93, ['7.2', '8', '6']], [0.8, ['2']]]],
-  ['满意度90%以上得满分，每降低1%扣权重分的10%', '5', 'linear', [[0.85, ['2.5']], [0.95, ['5']]]],
+  [
+    '发现一例违规使用资金扣1分，扣完为止',
+    '3',
+    'occurrence',
+    [
+      [0, ['3']],
+      [2, ['1']],
+      [5, ['0']],
+    ],
+  ],
+  [
+    '执行率100%得满分，每低于5个百分点扣2分',
+    '10',
+    'linear',
+    [
+      [0.93, ['7.2', '8', '6']],
+      [0.8, ['2']],
+    ],
+  ],
+  [
+    '满意度90%以上得满分，每降低1%扣权重分的10%',
+    '5',
+    'linear',
+    [
+      [0.85, ['2.5']],
+      [0.95, ['5']],
+    ],
+  ],
   ['得分=执行率×分值', '10', 'proportional', [[0.9, ['9']]]],
-  ['得分=完成率×20', null, 'proportional', [[0.9, ['18']], [1.2, ['20']]]],
+  [
+    '得分=完成率×20',
+    null,
+    'proportional',
+    [
+      [0.9, ['18']],
+      [1.2, ['20']],
+    ],
+  ],
   ['得分（20分*执行率）', null, 'proportional', [[0.85, ['17']]]],
   ['评价指标得分=实际完成量/目标任务*该项指标分值', '8', 'proportional', [[0.5, ['4']]]],
-  ['按完成比例得分，超过100%以100%计算', '6', 'proportional', [[0.75, ['4.5']], [1.3, ['6']]]],
-  ['实际完成情况与计划每相差3%，扣1分，扣满15分为止。', null, 'linear', [[0.91, ['12']], [1.06, ['13']], [1, ['15']]]],
-  ['完成率100%得满分，每减少5%，扣1分', '5', 'linear', [[0.9, ['3']], [0.87, ['2.4', '3', '2']]]],
-  ['每发现一处扣0.5分，最多扣2分', '4', 'occurrence', [[3, ['2.5']], [6, ['2']]]],
+  [
+    '按完成比例得分，超过100%以100%计算',
+    '6',
+    'proportional',
+    [
+      [0.75, ['4.5']],
+      [1.3, ['6']],
+    ],
+  ],
+  [
+    '实际完成情况与计划每相差3%，扣1分，扣满15分为止。',
+    null,
+    'linear',
+    [
+      [0.91, ['12']],
+      [1.06, ['13']],
+      [1, ['15']],
+    ],
+  ],
+  [
+    '完成率100%得满分，每减少5%，扣1分',
+    '5',
+    'linear',
+    [
+      [0.9, ['3']],
+      [0.87, ['2.4', '3', '2']],
+    ],
+  ],
+  [
+    '每发现一处扣0.5分，最多扣2分',
+    '4',
+    'occurrence',
+    [
+      [3, ['2.5']],
+      [6, ['2']],
+    ],
+  ],
   ['每件扣1分', '3', 'occurrence', [[2, ['1']]]],
   ['每条扣1分，扣完为止', '3', 'occurrence', [[4, ['0']]]],
   ['每次扣0.5分', '2', 'occurrence', [[1, ['1.5']]]],
   ['发生一次安全事故扣2分', '4', 'occurrence', [[1, ['2']]]],
-  ['①未按时报送的，每条扣5分；②报送内容有误的，每条扣1分；扣满15分为止', '15', 'occurrence', [['1,2', ['8']], ['0,3', ['12']], [0, ['15']]]],
-  ['每发现1处问题扣2分，最多扣6分', '10', 'occurrence', [[4, ['4']], [2, ['6']]]],
+  [
+    '①未按时报送的，每条扣5分；②报送内容有误的，每条扣1分；扣满15分为止',
+    '15',
+    'occurrence',
+    [
+      ['1,2', ['8']],
+      ['0,3', ['12']],
+      [0, ['15']],
+    ],
+  ],
+  [
+    '每发现1处问题扣2分，最多扣6分',
+    '10',
+    'occurrence',
+    [
+      [4, ['4']],
+      [2, ['6']],
+    ],
+  ],
   ['每辆扣1分，累计扣分不超过3分', '5', 'occurrence', [[4, ['2']]]],
-  ['100分：完成计划进度的100%；90分：完成计划进度的90%（含）；75分：仅完成计划进度的75%（含）；0分：完成计划进度75%以下', null, 'bands',
-    [[1, ['100']], [0.95, ['90']], [0.75, ['75']], [0.8, ['75']], [0.5, ['0']]]],
-  ['满意度未达到90%的，每少一个百分点扣1分', '5', 'linear', [[0.92, ['5']], [0.87, ['2']]]],
-  ['满意度90%及以上得5分；80%（含）-90%得3分；80%以下不得分', null, 'bands', [[0.9, ['5']], [0.85, ['3']], [0.8, ['3']], [0.7, ['0']]]],
-  ['按项加0.5分，累计不超过3分', null, 'occurrence', [[0, ['0']], [2, ['1']], [10, ['3']]]],
+  [
+    '100分：完成计划进度的100%；90分：完成计划进度的90%（含）；75分：仅完成计划进度的75%（含）；0分：完成计划进度75%以下',
+    null,
+    'bands',
+    [
+      [1, ['100']],
+      [0.95, ['90']],
+      [0.75, ['75']],
+      [0.8, ['75']],
+      [0.5, ['0']],
+    ],
+  ],
+  [
+    '满意度未达到90%的，每少一个百分点扣1分',
+    '5',
+    'linear',
+    [
+      [0.92, ['5']],
+      [0.87, ['2']],
+    ],
+  ],
+  [
+    '满意度90%及以上得5分；80%（含）-90%得3分；80%以下不得分',
+    null,
+    'bands',
+    [
+      [0.9, ['5']],
+      [0.85, ['3']],
+      [0.8, ['3']],
+      [0.7, ['0']],
+    ],
+  ],
+  [
+    '按项加0.5分，累计不超过3分',
+    null,
+    'occurrence',
+    [
+      [0, ['0']],
+      [2, ['1']],
+      [10, ['3']],
+    ],
+  ],
 ];
 
 describe('the wordings of issue #12', () => {
@@ -90,9 +223,36 @@ describe('one vocabulary table for every shape', () => {
 
   it('every step word deducts per percentage point in its direction', () => {
     for (const { word, direction } of steps) {
-      if (direction === 'below') check([`完成率达到100%得满分，每${word}1个百分点扣0.5分`, '5', 'linear', [[0.96, ['3']], [1.02, ['5']]]]);
-      if (direction === 'above') check([`控制率≤100%计5分，每${word}1个百分点扣0.5分`, null, 'linear', [[1.04, ['3']], [0.98, ['5']]]]);
-      if (direction === 'either') check([`实际与计划每${word}1%扣0.5分`, '5', 'linear', [[0.96, ['3']], [1.04, ['3']]]]);
+      if (direction === 'below')
+        check([
+          `完成率达到100%得满分，每${word}1个百分点扣0.5分`,
+          '5',
+          'linear',
+          [
+            [0.96, ['3']],
+            [1.02, ['5']],
+          ],
+        ]);
+      if (direction === 'above')
+        check([
+          `控制率≤100%计5分，每${word}1个百分点扣0.5分`,
+          null,
+          'linear',
+          [
+            [1.04, ['3']],
+            [0.98, ['5']],
+          ],
+        ]);
+      if (direction === 'either')
+        check([
+          `实际与计划每${word}1%扣0.5分`,
+          '5',
+          'linear',
+          [
+            [0.96, ['3']],
+            [1.04, ['3']],
+          ],
+        ]);
     }
   });
 
@@ -102,17 +262,74 @@ describe('one vocabulary table for every shape', () => {
 
   it('every count unit and verb counts occurrences, with 每 or without', () => {
     for (const unit of COUNT_UNITS) check([`每发现一${unit}扣1分`, '3', 'occurrence', [[2, ['1']]]]);
-    for (const verb of OCCURRENCE_VERBS) check([`每${verb}一项扣1分，扣完为止`, '3', 'occurrence', [[2, ['1']], [4, ['0']]]]);
+    for (const verb of OCCURRENCE_VERBS)
+      check([
+        `每${verb}一项扣1分，扣完为止`,
+        '3',
+        'occurrence',
+        [
+          [2, ['1']],
+          [4, ['0']],
+        ],
+      ]);
     for (const verb of BARE_OCCURRENCE_VERBS) check([`${verb}一次问题扣1分`, '3', 'occurrence', [[1, ['2']]]]);
   });
 
   it('bound words set the band’s side and whether its number belongs to it', () => {
-    check(['不低于90%得5分；低于90%不得分', null, 'bands', [[0.9, ['5']], [0.8999, ['0']]]]);
-    check(['大于90%得5分；不高于90%得2分', null, 'bands', [[0.9, ['2']], [0.9001, ['5']]]]);
-    check(['90%以上得5分；不足90%得1分', null, 'bands', [[0.9, ['5']], [0.89, ['1']]]]);
-    check(['大于等于90%得5分；小于90%不得分', null, 'bands', [[0.9, ['5']], [0.8999, ['0']]]]);
-    check(['不大于10%得3分；大于10%不得分', null, 'bands', [[0.1, ['3']], [0.1001, ['0']]]]);
-    check(['10%以内得3分；超过10%不得分', null, 'bands', [[0.1, ['3']], [0.11, ['0']]]]);
+    check([
+      '不低于90%得5分；低于90%不得分',
+      null,
+      'bands',
+      [
+        [0.9, ['5']],
+        [0.8999, ['0']],
+      ],
+    ]);
+    check([
+      '大于90%得5分；不高于90%得2分',
+      null,
+      'bands',
+      [
+        [0.9, ['2']],
+        [0.9001, ['5']],
+      ],
+    ]);
+    check([
+      '90%以上得5分；不足90%得1分',
+      null,
+      'bands',
+      [
+        [0.9, ['5']],
+        [0.89, ['1']],
+      ],
+    ]);
+    check([
+      '大于等于90%得5分；小于90%不得分',
+      null,
+      'bands',
+      [
+        [0.9, ['5']],
+        [0.8999, ['0']],
+      ],
+    ]);
+    check([
+      '不大于10%得3分；大于10%不得分',
+      null,
+      'bands',
+      [
+        [0.1, ['3']],
+        [0.1001, ['0']],
+      ],
+    ]);
+    check([
+      '10%以内得3分；超过10%不得分',
+      null,
+      'bands',
+      [
+        [0.1, ['3']],
+        [0.11, ['0']],
+      ],
+    ]);
   });
 
   it('Chinese numerals, full-width and half-width forms read alike', () => {
@@ -162,8 +379,14 @@ describe('a new wording works everywhere the engine serves', () => {
 
   it('RULE_SCORE_DIFFERS: 5 entered where the rule gives 2', () => {
     const findings = checkWorkbook(workbook(5)).findings.filter((f) => f.code === 'RULE_SCORE_DIFFERS');
-    assert.deepEqual(findings.map((f) => [f.cell, f.expected, f.actual]), [['D2', '2', '5']]);
-    assert.deepEqual(checkWorkbook(workbook(2)).findings.filter((f) => f.code === 'RULE_SCORE_DIFFERS'), []);
+    assert.deepEqual(
+      findings.map((f) => [f.cell, f.expected, f.actual]),
+      [['D2', '2', '5']],
+    );
+    assert.deepEqual(
+      checkWorkbook(workbook(2)).findings.filter((f) => f.code === 'RULE_SCORE_DIFFERS'),
+      [],
+    );
   });
 
   it('填写自评得分: 2 with the reason', () => {

@@ -49,6 +49,6 @@ export const balance: ShapeModule<BalanceRule> = {
     if ('error' in o) return o;
     const points = { none: rule.none, within: rule.withinCarryOver, over: rule.overCarryOver }[o.outcome];
     const deducted = rule.max.minus(points);
-    return scored([points], () => deducted.isZero() ? M.balanceFull(o.detail, points) : M.balance(o.detail, points, deducted));
+    return scored([points], () => (deducted.isZero() ? M.balanceFull(o.detail, points) : M.balance(o.detail, points, deducted)));
   },
 };

@@ -26,7 +26,13 @@ function band(condition: string, previous: Band | undefined, scoreFirst: boolean
   if (range) {
     const percent = range[2] === '%' || range[5] === '%';
     const lowerInclusive = range[3] !== undefined || range[6] === undefined;
-    return { lower: ruleNumber(range[1], percent), lowerInclusive, upper: ruleNumber(range[4], percent), upperInclusive: range[6] !== undefined, label };
+    return {
+      lower: ruleNumber(range[1], percent),
+      lowerInclusive,
+      upper: ruleNumber(range[4], percent),
+      upperInclusive: range[6] !== undefined,
+      label,
+    };
   }
   const g = COMPARE.exec(condition)?.groups;
   const word = g && comparison(g.suffix ?? g.op ?? (scoreFirst ? '≥' : ''));

@@ -35,7 +35,10 @@ export function checklistItems(text: string): ChecklistItem[] | undefined {
 const LABELLED = new RegExp(`^(.+?)的?(?:得(${NUMBER})分|不得分|扣(${NUMBER})分)$`);
 
 function labelledCases(text: string): ChecklistItem[] | undefined {
-  const matches = text.split(/[,;。]/).filter(Boolean).map((part) => LABELLED.exec(part));
+  const matches = text
+    .split(/[,;。]/)
+    .filter(Boolean)
+    .map((part) => LABELLED.exec(part));
   if (matches.length < 2 || matches.some((m) => !m)) return undefined;
   const best = Dec.max(...matches.map((m) => new Dec(m![2] ?? 0)));
   return matches.map((m, i) => {
@@ -53,7 +56,12 @@ function caseNumber(items: ChecklistItem[], value: RuleValue): Dec | RuleError {
     const ending = items.filter((i) => i.text.endsWith(words) && !/(?:不|未|没有)$/.test(i.text.slice(0, -words.length)));
     const hit = exact.length === 1 ? exact : ending;
     if (hit.length === 1) return new Dec(hit[0].number);
-    return { error: M.unknownCase(words, items.map((i) => i.text)) };
+    return {
+      error: M.unknownCase(
+        words,
+        items.map((i) => i.text),
+      ),
+    };
   }
   return readCount(value, M.caseNumber);
 }
@@ -62,7 +70,12 @@ function caseNumber(items: ChecklistItem[], value: RuleValue): Dec | RuleError {
 function metItems(items: ChecklistItem[], value: RuleValue): ChecklistItem[] | RuleError {
   if (typeof value === 'string' && /[①-⑳]|[,，、]/.test(value)) {
     const numbers = [...value].flatMap((ch) => (CIRCLED.includes(ch) ? [CIRCLED.indexOf(ch) + 1] : []));
-    const listed = numbers.length ? numbers : value.split(/[,，、\s]+/).filter(Boolean).map(Number);
+    const listed = numbers.length
+      ? numbers
+      : value
+          .split(/[,，、\s]+/)
+          .filter(Boolean)
+          .map(Number);
     if (listed.some((n) => !items.some((i) => i.number === n))) return { error: M.unknownItems(value, items.length) };
     return items.filter((i) => listed.includes(i.number));
   }

@@ -69,7 +69,12 @@ export const linear: ShapeModule<LinearRule> = {
     const readings = deductions.map((d) => clamp(rule.max.minus(d), rule.max));
     return scored(readings, () => {
       const shown = n.toDecimalPlaces(2).toFixed();
-      const gap = rule.direction === 'above' ? M.gapAbove(rule.threshold, shown) : rule.direction === 'below' ? M.gapBelow(rule.threshold, shown) : M.gapEither(rule.threshold, shown);
+      const gap =
+        rule.direction === 'above'
+          ? M.gapAbove(rule.threshold, shown)
+          : rule.direction === 'below'
+            ? M.gapBelow(rule.threshold, shown)
+            : M.gapEither(rule.threshold, shown);
       const capped = rule.cap !== undefined && deductions[0] === rule.cap;
       return M.linear(subject, v, gap, rule.step, rule.perStep, rule.max.minus(readings[0]), deductions[0].gte(rule.max), capped, rule.cap);
     });

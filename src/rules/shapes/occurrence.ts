@@ -3,7 +3,17 @@ import { clamp, deductionCap, fullPoints, readCount, scored } from '../common';
 import { ruleMessages as M } from '../messages';
 import { chinesePunctuation } from '../text';
 import type { OccurrenceKind, OccurrenceRule, RuleError, RuleValue, ShapeModule } from '../types';
-import { alternation, BARE_OCCURRENCE_VERBS, BONUS_VERBS, capOf, COUNT_UNITS, DEDUCT_VERBS, MISSING_VERBS, NUMBER, OCCURRENCE_VERBS } from '../vocabulary';
+import {
+  alternation,
+  BARE_OCCURRENCE_VERBS,
+  BONUS_VERBS,
+  capOf,
+  COUNT_UNITS,
+  DEDUCT_VERBS,
+  MISSING_VERBS,
+  NUMBER,
+  OCCURRENCE_VERBS,
+} from '../vocabulary';
 
 const UNIT = `(${alternation(COUNT_UNITS)})(?!百分点)`;
 const MISSING = new Set(MISSING_VERBS);
@@ -39,7 +49,7 @@ function labelOf(words: string): string {
 function kindsOf(text: string): OccurrenceKind[] {
   const matches = [...text.matchAll(PER)];
   return matches.map((m) => {
-    const item = matches.length > 1 ? /[①-⑳]([^;。①-⑳]*)$/.exec(text.slice(0, m.index))?.[1] ?? '' : '';
+    const item = matches.length > 1 ? (/[①-⑳]([^;。①-⑳]*)$/.exec(text.slice(0, m.index))?.[1] ?? '') : '';
     const [, verb = '', noun = '', unit, bareUnit, after, per] = m;
     const named = noun ? verb + noun : MISSING.has(verb) ? M.missing : '';
     return { label: labelOf(after) || labelOf(item) || named, unit: unit ?? bareUnit, per: new Dec(per) };
@@ -70,7 +80,14 @@ export const occurrence: ShapeModule<OccurrenceRule> = {
       const cap = capOf(text);
       const max = cap !== undefined ? new Dec(cap) : ctx.max;
       if (!max) return { error: M.missingMax };
-      return { shape: 'occurrence', text, max, kinds: [{ label: '', unit: bonus[1], per: new Dec(bonus[2]) }], bonus: true, ...(cap ? { cap: max } : {}) };
+      return {
+        shape: 'occurrence',
+        text,
+        max,
+        kinds: [{ label: '', unit: bonus[1], per: new Dec(bonus[2]) }],
+        bonus: true,
+        ...(cap ? { cap: max } : {}),
+      };
     }
     const share = SHARE_OF_WEIGHT.exec(text);
     if (share) {
@@ -112,4 +129,3 @@ export const occurrence: ShapeModule<OccurrenceRule> = {
     return scored([score], () => M.occurrenceKinds(parts, lost, score, reachedZero, capped, rule.cap));
   },
 };
-
