@@ -13,6 +13,7 @@ import CopyWebpackPlugin from 'copy-webpack-plugin';
 import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import webpack from 'webpack';
+import { wpsFunctionInfo } from './hosts/wps/functions-json.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -87,21 +88,14 @@ function office(env) {
 }
 
 /**
- * WPS's functions.json: WPS has its own format, not Office's; it is made from the same JSDoc metadata (ids,
- * parameters, Chinese descriptions), with the name of the JavaScript function that implements each.
+ * WPS's functions.json, in the format of wpsjs's functionsScanner ({ functions: [{ name, parameters, description,
+ * result }] }), made from the same JSDoc metadata as Excel's, with the JavaScript function that implements each.
  */
 async function wpsFunctions() {
   const generated = await generateCustomFunctionsMetadata('functions/functions.ts');
   if (generated.errors.length) throw new Error(generated.errors.join('\n'));
   const office = JSON.parse(generated.metadataJson);
-  return office.functions.map((f) => ({
-    id: f.id,
-    name: f.name,
-    jsName: generated.associate.find((a) => a.id === f.id).functionName,
-    description: f.description,
-    parameters: f.parameters.map((p) => ({ name: p.name, description: p.description, type: p.type ?? 'any', optional: Boolean(p.optional) })),
-    result: { type: f.result?.type ?? 'any' },
-  }));
+  return office.functions.map((f) => ({ info: wpsFunctionInfo(f), jsName: generated.associate.find((a) => a.id === f.id).functionName }));
 }
 
 /** The WPS 表格 add-in: dist-wps/perfcheck_<version>/ for WPS's jsaddons folder, with publish.xml and jsplugins.xml. */
@@ -119,7 +113,7 @@ async function wpsAddin() {
     module: { rules: [typescript] },
     performance: { hints: false },
     plugins: [
-      new webpack.DefinePlugin({ __PERF_FUNCTIONS__: JSON.stringify(functions.map(({ id, jsName }) => ({ id, jsName }))) }),
+      new webpack.DefinePlugin({ __PERF_FUNCTIONS__: JSON.stringify(functions.map(({ info, jsName }) => ({ name: info.name, jsName }))) }),
       new HtmlWebpackPlugin({ filename: 'index.html', template: './hosts/wps/index.html', chunks: ['main'], scriptLoading: 'blocking' }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
@@ -142,7 +136,7 @@ async function wpsAddin() {
           compiler.hooks.thisCompilation.tap('WpsPackage', (compilation) => {
             compilation.hooks.processAssets.tap({ name: 'WpsPackage', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
               const { RawSource } = webpack.sources;
-              compilation.emitAsset('functions.json', new RawSource(JSON.stringify({ namespace: 'PERF', functions }, null, 2)));
+              compilation.emitAsset('functions.json', new RawSource(JSON.stringify({ functions: functions.map((f) => f.info) }, null, 2)));
               // Beside the folder: the entry for WPS's jsaddons folder (offline) and for an intranet server (online).
               compilation.emitAsset(
                 '../publish.xml',

@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../src/index';
 import type { CellAddress } from './host';
-import type { CheckOutcome, FillOutcome, Overwrite, UndoOutcome } from './session';
+import { WriteFailed, type CheckOutcome, type FillOutcome, type Overwrite, type UndoOutcome } from './session';
 
 /** The pane's words and its DOM, kept apart from the work: every text a clerk reads in the pane is here. */
 
@@ -21,7 +21,16 @@ export function setStatus(text: string, isError = false): void {
   status.classList.toggle('error', isError);
 }
 
+/** Said when an action is asked for while another runs. */
+export const BUSY_REFUSED = '上一项操作还在进行，请等它完成后再点。';
+
+/** A passing remark under the status line, which keeps the running action's status. */
+export function setNotice(text: string): void {
+  document.getElementById('notice')!.textContent = text;
+}
+
 export function setBusy(busy: boolean): void {
+  if (!busy) setNotice('');
   document.querySelectorAll<HTMLButtonElement>('.actions button').forEach((b) => (b.disabled = busy));
 }
 
@@ -50,6 +59,17 @@ export function undoSummary(outcome: UndoOutcome): string {
   if (!outcome.action) return '没有可以撤销的操作。';
   const kept = outcome.keptByUser ? `其中 ${outcome.keptByUser} 个单元格您之后又改过，保留了您的修改。` : '';
   return `已撤销${ACTION_NAME[outcome.action]}，恢复了 ${outcome.restored} 个单元格。${kept}`;
+}
+
+/** What the clerk is told when an action fails: what happened to her workbook, truthfully. */
+export function failureSummary(e: unknown): string {
+  const why = e instanceof Error ? e.message : String(e);
+  if (e instanceof WriteFailed) {
+    return e.rolledBack
+      ? `写入表格时出错（${why}），已把写入的单元格全部恢复原状，表格与操作前相同。`
+      : `写入表格时出错（${why}），部分单元格已被改动、未能自动恢复。原来的内容已记下：请点“撤销”恢复。`;
+  }
+  return `操作没有完成（${why}）。可以重试；本助手改过的单元格都有记录，点“撤销”可恢复原状。`;
 }
 
 export function setLastAction(action: { action: 'mark' | 'fill'; at: string } | undefined): void {

@@ -30,6 +30,12 @@ class FakeRange implements EtRange {
 
   private writable(): void {
     if (this.sheet.protected && !this.sheet.unlocked.has(this.address)) throw new Error(`单元格 ${this.address} 受保护`);
+    this.reachable();
+  }
+
+  /** The test's injected failure: a lost connection, a cell that refuses. */
+  private reachable(): void {
+    if (this.book.failWrite?.(`${this.sheet.name}!${this.address}`)) throw new Error(`无法写入 ${this.sheet.name}!${this.address}`);
   }
 
   get Value2(): unknown {
@@ -84,18 +90,21 @@ class FakeRange implements EtRange {
   }
   get Interior() {
     const { sheet, address } = this;
+    const reachable = () => this.reachable();
     return {
       get Color() {
         const fill = sheet.fills.get(address);
         return fill ? bgrOf(fill) : WHITE;
       },
       set Color(bgr: number) {
+        reachable();
         sheet.fills.set(address, hexOf(bgr));
       },
       get ColorIndex() {
         return sheet.fills.has(address) ? 1 : XL_NONE;
       },
       set ColorIndex(i: number) {
+        reachable();
         if (i === XL_NONE) sheet.fills.delete(address);
       },
       get Pattern() {
@@ -118,6 +127,7 @@ class FakeRange implements EtRange {
     return this.rows === 1 && this.cols === 1 ? this.address : `${this.address}:${end}`;
   }
   AddComment(text: string) {
+    this.reachable();
     this.sheet.notes.set(this.address, text);
     return {};
   }

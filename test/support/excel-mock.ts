@@ -23,6 +23,8 @@ export interface MockWorkbook {
   selected?: string;
   /** Every Excel.run's count of ranges read with values, for the 5 MB chunking test. */
   largestRead: number;
+  /** A write to this cell ('Sheet!A1') fails, as on a protected cell or a lost connection; what came before stays written. */
+  failWrite?: (cell: string) => boolean;
 }
 
 export function mockWorkbook(grid: WorkbookGrid): MockWorkbook {
@@ -111,18 +113,25 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
         return dynamic(this, `b${top}_${left}_${rows}_${cols}`, () => block(sheet, top, left, rows, cols));
       },
       getRange(this: Mock, address: string) {
-        return dynamic(this, `r_${address}`, () => rangeData(sheet, address, commits), (range, data) =>
-          commits.push(() => commitRange(sheet, address, range, data)),
+        return dynamic(this, `r_${address}`, () => rangeData(book, sheet, address, commits), (range, data) =>
+          commits.push(() => commitRange(book, sheet, address, range, data)),
         );
       },
       notes: {
         getItemOrNullObject(this: Mock, address: string) {
-          return dynamic(this, `n_${address}`, () => noteData(sheet, address, commits), (note, data) =>
-            commits.push(() => assigned(note.content, data.content) && sheet.notes.set(address, note.content as string)),
+          return dynamic(this, `n_${address}`, () => noteData(book, sheet, address, commits), (note, data) =>
+            commits.push(() => {
+              if (!assigned(note.content, data.content)) return;
+              reachable(book, sheet, address);
+              sheet.notes.set(address, note.content as string);
+            }),
           );
         },
         add(address: string, content: string) {
-          commits.push(() => sheet.notes.set(address, content));
+          commits.push(() => {
+            reachable(book, sheet, address);
+            sheet.notes.set(address, content);
+          });
         },
       },
       activate() {
@@ -202,6 +211,11 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
   return mock.context;
 }
 
+/** The test's injected failure, checked by every write as Excel applies it. */
+function reachable(book: MockWorkbook, sheet: MockSheet, address: string): void {
+  if (book.failWrite?.(`${sheet.name}!${address}`)) throw new Error(`GeneralException: ${sheet.name}!${address} could not be written`);
+}
+
 function sheetNamed(book: MockWorkbook, name: string): MockSheet {
   const sheet = book.sheets.find((s) => s.name === name);
   if (!sheet) throw new Error(`ItemNotFound: ${name}`);
@@ -226,7 +240,7 @@ function dynamic<D extends Record<string, unknown>>(parent: Mock, key: string, m
   return parent[name];
 }
 
-function rangeData(sheet: MockSheet, address: string, commits: (() => void)[]) {
+function rangeData(book: MockWorkbook, sheet: MockSheet, address: string, commits: (() => void)[]) {
   const { value, formula } = cellValue(sheet, address);
   const fill = sheet.fills.get(address);
   return {
@@ -236,7 +250,11 @@ function rangeData(sheet: MockSheet, address: string, commits: (() => void)[]) {
       fill: {
         color: fill ?? '#FFFFFF',
         pattern: fill ? 'Solid' : 'None',
-        clear: () => commits.push(() => sheet.fills.delete(address)),
+        clear: () =>
+          commits.push(() => {
+            reachable(book, sheet, address);
+            sheet.fills.delete(address);
+          }),
       },
       protection: { locked: !sheet.unlocked.has(address) },
     },
@@ -245,7 +263,9 @@ function rangeData(sheet: MockSheet, address: string, commits: (() => void)[]) {
 }
 
 /** What the adapter assigned to a range is applied at the end of the run, as Excel applies it at sync. */
-function commitRange(sheet: MockSheet, address: string, range: Mock, data: ReturnType<typeof rangeData>): void {
+function commitRange(book: MockWorkbook, sheet: MockSheet, address: string, range: Mock, data: ReturnType<typeof rangeData>): void {
+  const fill = (range.format as { fill: { color: unknown } }).fill.color;
+  if (assigned(range.values, data.values) || assigned(range.formulas, data.formulas) || assigned(fill, data.format.fill.color)) reachable(book, sheet, address);
   if (sheet.protected && !sheet.unlocked.has(address) && (assigned(range.values, data.values) || assigned(range.formulas, data.formulas))) {
     throw new Error(`AccessDenied: ${sheet.name}!${address} is protected`);
   }
@@ -256,11 +276,14 @@ function commitRange(sheet: MockSheet, address: string, range: Mock, data: Retur
     else sheet.cells.set(address, { value });
   }
   if (assigned(range.formulas, data.formulas)) sheet.cells.set(address, { value: 0, formula: String((range.formulas as unknown[][])[0][0]).slice(1) });
-  const fill = (range.format as { fill: { color: unknown } }).fill.color;
   if (assigned(fill, data.format.fill.color)) sheet.fills.set(address, fill as string);
 }
 
-function noteData(sheet: MockSheet, address: string, commits: (() => void)[]) {
+function noteData(book: MockWorkbook, sheet: MockSheet, address: string, commits: (() => void)[]) {
   const content = sheet.notes.get(address);
-  return { isNullObject: content === undefined, content: content ?? '', delete: () => commits.push(() => sheet.notes.delete(address)) };
+  const remove = () => {
+    reachable(book, sheet, address);
+    sheet.notes.delete(address);
+  };
+  return { isNullObject: content === undefined, content: content ?? '', delete: () => commits.push(remove) };
 }
