@@ -10,6 +10,25 @@ export interface Pane extends PaneActions {
   readonly busy: boolean;
 }
 
+/** Runs one piece of work at a time: what is asked for meanwhile is refused (and `refused` says so). */
+export function oneAtATime(refused: () => void) {
+  let running = false;
+  return {
+    get busy() {
+      return running;
+    },
+    async run(work: () => Promise<void>): Promise<void> {
+      if (running) return refused();
+      running = true;
+      try {
+        await work();
+      } finally {
+        running = false;
+      }
+    },
+  };
+}
+
 /**
  * Wires the pane's buttons. Buttons and ribbon commands share one queue of one: while an action runs, another is
  * refused with a message (the buttons are disabled too), so that two actions never write the workbook at once.
@@ -17,25 +36,20 @@ export interface Pane extends PaneActions {
 export function startPane(host: SpreadsheetHost): Pane {
   const session = new PaneSession(host);
   const select = (cell: CellAddress) => void host.select(cell).catch(() => undefined);
-  let running = false;
+  const queue = oneAtATime(() => ui.setNotice(ui.BUSY_REFUSED));
 
-  async function guarded(work: () => Promise<void>): Promise<void> {
-    if (running) {
-      ui.setNotice(ui.BUSY_REFUSED);
-      return;
-    }
-    running = true;
-    ui.setBusy(true);
-    try {
-      await work();
-    } catch (e) {
-      ui.setStatus(ui.failureSummary(e), true);
-    } finally {
-      running = false;
-      ui.setBusy(false);
-      ui.setLastAction(await session.lastAction().catch(() => undefined));
-    }
-  }
+  const guarded = (work: () => Promise<void>) =>
+    queue.run(async () => {
+      ui.setBusy(true);
+      try {
+        await work();
+      } catch (e) {
+        ui.setStatus(ui.failureSummary(e), true);
+      } finally {
+        ui.setBusy(false);
+        ui.setLastAction(await session.lastAction().catch(() => undefined));
+      }
+    });
 
   const actions: PaneActions = {
     check: () =>
@@ -70,7 +84,7 @@ export function startPane(host: SpreadsheetHost): Pane {
   return {
     ...actions,
     get busy() {
-      return running;
+      return queue.busy;
     },
   };
 }
