@@ -21,6 +21,13 @@ const { generateCustomFunctionsMetadata } = require('custom-functions-metadata')
 const { version } = require('./package.json');
 
 const DEV_URL = 'https://localhost:3000/';
+const DEV_ORIGIN = new URL(DEV_URL).origin;
+
+/** A base URL as given in ADDIN_URL or WPS_URL, with the trailing slash the relative file names need. */
+const baseUrl = (url) => (url.endsWith('/') ? url : `${url}/`);
+
+/** The manifest served from `url`: every file URL rewritten to it, every AppDomain to its origin. */
+const manifestFor = (url) => (content) => content.toString().split(DEV_URL).join(url).split(DEV_ORIGIN).join(new URL(url).origin);
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 /** What Office.js loads for Excel: itself, Excel's host scripts, the custom functions runtime, its Chinese and English strings. */
 const OFFICE_JS_FILES = ['office.js', 'o15apptofilemappingtable.js', 'custom-functions-runtime.js', 'excel*.js', 'zh-cn/*.js', 'en-us/*.js'];
@@ -35,7 +42,7 @@ const typescript = {
 /** The Excel add-in (dist/). */
 function office(env) {
   const intranet = Boolean(env.intranet);
-  const url = process.env.ADDIN_URL || DEV_URL;
+  const url = baseUrl(process.env.ADDIN_URL || DEV_URL);
   const csp = [
     "default-src 'self'",
     `script-src 'self'${intranet ? '' : ' https://appsforoffice.microsoft.com'}`,
@@ -49,7 +56,8 @@ function office(env) {
   ].join('; ');
   return {
     mode: 'production',
-    devtool: 'source-map',
+    // No source maps: the folder is copied as it is to the clerks' machines.
+    devtool: false,
     entry: { taskpane: './hosts/excel/taskpane.ts', functions: './functions/functions.ts' },
     output: { path: path.resolve(root, 'dist'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
@@ -70,7 +78,7 @@ function office(env) {
           { from: 'assets', to: 'assets' },
           { from: 'taskpane/taskpane.css' },
           { from: 'taskpane/help.html' },
-          { from: 'manifest.xml', transform: (content) => content.toString().split(DEV_URL).join(url) },
+          { from: 'manifest.xml', transform: manifestFor(url) },
           ...(intranet
             ? OFFICE_JS_FILES.map((pattern) => ({
                 from: pattern,
@@ -102,11 +110,11 @@ async function wpsFunctions() {
 async function wpsAddin() {
   const name = 'perfcheck';
   const folder = `${name}_${version}`;
-  const online = process.env.WPS_URL || 'http://intranet.example/perfcheck/';
+  const online = baseUrl(process.env.WPS_URL || 'http://intranet.example/perfcheck/');
   const functions = await wpsFunctions();
   return {
     mode: 'production',
-    devtool: 'source-map',
+    devtool: false,
     entry: { main: './hosts/wps/main.ts', taskpane: './hosts/wps/taskpane.ts' },
     output: { path: path.resolve(root, 'dist-wps', folder), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
