@@ -7,7 +7,7 @@ import type { SpreadsheetHost } from '../../taskpane/host';
 import { PaneSession, WriteFailed } from '../../taskpane/session';
 import { failureSummary } from '../../taskpane/ui';
 import { etApplication, memoryStore } from '../support/et-mock';
-import { installExcel, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
+import { ALL_CAPABILITIES, installExcel, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
 import { loadGrid } from '../support/workbook';
 
 const snapshot = (book: MockWorkbook) =>
@@ -22,7 +22,7 @@ const snapshot = (book: MockWorkbook) =>
 const HOSTS: Record<string, (book: MockWorkbook) => SpreadsheetHost> = {
   Excel: (book) => {
     installExcel(book);
-    return new ExcelHost({ notes: true });
+    return new ExcelHost(ALL_CAPABILITIES);
   },
   WPS: (book) => new WpsHost(etApplication(book), memoryStore()),
 };
