@@ -19,7 +19,10 @@ export interface ExcelCapabilities {
   annotations: 'notes' | 'comments' | 'none';
   /** ExcelApi 1.13: merged areas; else none are read (tables are found without them, less surely). */
   merges: boolean;
-  /** ExcelApi 1.2: sheet protection and locked cells read before writing; else a refused write is rolled back. */
+  /**
+   * ExcelApi 1.7 (1.2 for protection, 1.7 for its allowEditObjects option): sheet protection and locked cells read
+   * before writing; else a refused write is rolled back.
+   */
   protection: boolean;
   /** ExcelApi 1.4: *OrNullObject and the workbook's settings; else the document settings of the common API. */
   nullObjects: boolean;
@@ -62,7 +65,7 @@ export const EXCEL_API: Record<string, { set: string; guard?: keyof ExcelCapabil
   'WorksheetProtection.protected': { set: '1.2', guard: 'protection' },
   'WorksheetProtection.options': { set: '1.2', guard: 'protection' },
   'WorksheetProtectionOptions.allowFormatCells': { set: '1.2', guard: 'protection' },
-  'WorksheetProtectionOptions.allowEditObjects': { set: '1.2', guard: 'protection' },
+  'WorksheetProtectionOptions.allowEditObjects': { set: '1.7', guard: 'protection' },
   'Workbook.comments': { set: '1.10', guard: 'annotations' },
   'CommentCollection.items': { set: '1.10', guard: 'annotations' },
   'CommentCollection.add': { set: '1.10', guard: 'annotations' },
@@ -87,7 +90,7 @@ export function excelCapabilities(isSetSupported: (name: string, version: string
   return {
     annotations: excel('1.18') ? 'notes' : excel('1.10') ? 'comments' : 'none',
     merges: excel('1.13'),
-    protection: excel('1.2'),
+    protection: excel('1.7'),
     nullObjects: excel('1.4'),
     fillPattern: excel('1.9'),
   };
