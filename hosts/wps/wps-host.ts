@@ -84,9 +84,9 @@ interface Block {
 
 const addressOf = (b: Block) => (b.top === b.bottom && b.left === b.right ? toA1(b.top, b.left) : `${toA1(b.top, b.left)}:${toA1(b.bottom, b.right)}`);
 
-/** The block cut in two along its longer side. */
-function halves(b: Block): [Block, Block] {
-  if (b.bottom - b.top >= b.right - b.left) {
+/** The block cut in two: across columns first (number formats go by column), or along its longer side (merges). */
+function halves(b: Block, columnsFirst: boolean): [Block, Block] {
+  if (columnsFirst ? b.left === b.right : b.bottom - b.top >= b.right - b.left) {
     const mid = Math.floor((b.top + b.bottom) / 2);
     return [{ ...b, bottom: mid }, { ...b, top: mid + 1 }];
   }
@@ -103,23 +103,42 @@ export function uniformBlocks<T>(ws: EtWorksheet, block: Block, read: (r: EtRang
   const value = read(ws.Range(addressOf(block)));
   if (uniform(value)) return [{ ...block, value }];
   if (block.top === block.bottom && block.left === block.right) return [];
-  return halves(block).flatMap((half) => uniformBlocks(ws, half, read, uniform));
+  return halves(block, true).flatMap((half) => uniformBlocks(ws, half, read, uniform));
 }
 
-/** The merged areas within a block: MergeCells is false where there is none, true or null where there are. */
-function mergesOf(ws: EtWorksheet, block: Block): Merge[] {
+/** Below this many filled cells a block is asked cell by cell: cheaper than splitting it further. */
+const FEW_CELLS = 16;
+
+/**
+ * The merged areas holding a filled cell (the only ones the checker reads) within a block: MergeCells is false
+ * where there is none, true where every cell is merged, null where some are. A block inside one area is answered
+ * by that area, a block with few filled cells cell by cell, any other split in two.
+ */
+function mergesOf(ws: EtWorksheet, block: Block, filled: (row: number, col: number) => boolean, found = new Map<string, Merge>()): Map<string, Merge> {
+  const cells: [number, number][] = [];
+  for (let r = block.top; r <= block.bottom && cells.length <= FEW_CELLS; r++) for (let c = block.left; c <= block.right; c++) if (filled(r, c)) cells.push([r, c]);
+  if (!cells.length) return found;
+  const add = (range: EtRange) => {
+    const address = range.MergeArea.Address(false, false);
+    found.set(address, parseRange(address));
+    return parseRange(address);
+  };
+  if (cells.length <= FEW_CELLS) {
+    for (const [r, c] of cells) {
+      const cell = ws.Range(toA1(r, c));
+      if (cell.MergeCells) add(cell);
+    }
+    return found;
+  }
   const range = ws.Range(addressOf(block));
   const merged = range.MergeCells;
-  if (merged === false) return [];
+  if (merged === false) return found;
   if (merged === true) {
-    const area = parseRange(range.Cells.Item(1, 1).MergeArea.Address(false, false));
-    if (area.top <= block.top && area.left <= block.left && area.bottom >= block.bottom && area.right >= block.right) {
-      return block.top === area.top && block.left === area.left ? [area] : [];
-    }
+    const area = add(range.Cells.Item(1, 1));
+    if (area.top <= block.top && area.left <= block.left && area.bottom >= block.bottom && area.right >= block.right) return found;
   }
-  if (block.top === block.bottom && block.left === block.right) return [];
-  // An area split across the halves is found by the half holding its top-left cell.
-  return halves(block).flatMap((half) => mergesOf(ws, half));
+  for (const half of halves(block, false)) mergesOf(ws, half, filled, found);
+  return found;
 }
 
 export class WpsHost implements SpreadsheetHost {
@@ -156,8 +175,11 @@ export class WpsHost implements SpreadsheetHost {
       const cols = used.Columns.Count;
       const values = matrix(used.Value2, rows, cols);
       const formulas = matrix(used.Formula, rows, cols);
-      const formats = uniformBlocks(ws, { top, left, bottom: top + rows - 1, right: left + cols - 1 }, (r) => r.NumberFormat, (v) => typeof v === 'string');
-      const format = (r: number, c: number) => formats.find((f) => f.top <= r && r <= f.bottom && f.left <= c && c <= f.right)?.value;
+      const formats = new Map<number, (Block & { value: string })[]>();
+      for (const f of uniformBlocks(ws, { top, left, bottom: top + rows - 1, right: left + cols - 1 }, (r) => r.NumberFormat, (v) => typeof v === 'string')) {
+        for (let c = f.left; c <= f.right; c++) formats.set(c, [...(formats.get(c) ?? []), f]);
+      }
+      const format = (r: number, c: number) => formats.get(c)?.find((f) => f.top <= r && r <= f.bottom)?.value;
       const cells: (GridCell | undefined)[][] = Array.from({ length: top }, () => []);
       for (let r = 0; r < rows; r++) {
         const row: (GridCell | undefined)[] = [];
@@ -173,7 +195,9 @@ export class WpsHost implements SpreadsheetHost {
         }
         cells.push(row);
       }
-      sheets.push({ name: ws.Name, cells, merges: rows * cols > 1 ? mergesOf(ws, { top, left, bottom: top + rows - 1, right: left + cols - 1 }) : [] });
+      const filled = (r: number, c: number) => cells[r]?.[c] !== undefined;
+      const merges = rows * cols > 1 ? [...mergesOf(ws, { top, left, bottom: top + rows - 1, right: left + cols - 1 }, filled).values()] : [];
+      sheets.push({ name: ws.Name, cells, merges });
     }
     return { sheets };
   }

@@ -9,6 +9,17 @@ import type { MockSheet, MockWorkbook } from './excel-mock';
 const XL_NONE = -4142;
 const WHITE = 16777215;
 
+/** The used range of a sheet (a loop: spreading 200,000 cells into Math.min would overflow the stack). */
+export function usedBounds(sheet: MockSheet) {
+  if (!sheet.cells.size) return undefined;
+  let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+  for (const address of sheet.cells.keys()) {
+    const { row, col } = parseA1(address);
+    [top, left, bottom, right] = [Math.min(top, row), Math.min(left, col), Math.max(bottom, row), Math.max(right, col)];
+  }
+  return { top, left, rows: bottom - top + 1, cols: right - left + 1 };
+}
+
 /** Calls into the object model (each a round trip to WPS from the add-in's page). */
 function count(book: MockWorkbook): void {
   book.hostCalls = (book.hostCalls ?? 0) + 1;
@@ -165,11 +176,9 @@ function worksheet(book: MockWorkbook, sheet: MockSheet): EtWorksheet {
   return {
     Name: sheet.name,
     get UsedRange() {
-      const at = [...sheet.cells.keys()].map(parseA1);
-      if (!at.length) return new FakeRange(book, sheet, 0, 0);
-      const top = Math.min(...at.map((a) => a.row));
-      const left = Math.min(...at.map((a) => a.col));
-      return new FakeRange(book, sheet, top, left, Math.max(...at.map((a) => a.row)) - top + 1, Math.max(...at.map((a) => a.col)) - left + 1);
+      count(book);
+      const used = usedBounds(sheet);
+      return used ? new FakeRange(book, sheet, used.top, used.left, used.rows, used.cols) : new FakeRange(book, sheet, 0, 0);
     },
     ProtectContents: sheet.protected,
     ProtectDrawingObjects: sheet.protected && !sheet.allowEditObjects,

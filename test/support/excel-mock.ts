@@ -1,6 +1,7 @@
 import { OfficeMockObject } from 'office-addin-mock';
-import { parseA1, parseRange, toA1, type WorkbookGrid } from '../../src/index';
+import { parseRange, toA1, type WorkbookGrid } from '../../src/index';
 import { excelCapabilities } from '../../hosts/excel/excel-host';
+import { usedBounds } from './et-mock';
 
 /** An Excel with every requirement set the adapter can use (Microsoft 365). */
 export const ALL_CAPABILITIES = excelCapabilities(() => true);
@@ -83,14 +84,6 @@ export function installExcel(book: MockWorkbook): void {
 function cellValue(sheet: MockSheet, address: string) {
   const c = sheet.cells.get(address);
   return { value: c?.value ?? '', formula: c?.formula !== undefined ? `=${c.formula}` : (c?.value ?? ''), numFmt: c?.numFmt ?? 'General' };
-}
-
-function usedBounds(sheet: MockSheet) {
-  const at = [...sheet.cells.keys()].map(parseA1);
-  if (!at.length) return undefined;
-  const top = Math.min(...at.map((a) => a.row));
-  const left = Math.min(...at.map((a) => a.col));
-  return { top, left, rows: Math.max(...at.map((a) => a.row)) - top + 1, cols: Math.max(...at.map((a) => a.col)) - left + 1 };
 }
 
 function block(sheet: MockSheet, top: number, left: number, rows: number, cols: number) {
