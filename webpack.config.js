@@ -39,11 +39,9 @@ const typescript = {
   options: { transpileOnly: true, compilerOptions: { noEmit: false, module: 'esnext', target: 'es2019' } },
 };
 
-/** The Excel add-in (dist/). */
-function office(env) {
-  const intranet = Boolean(env.intranet);
-  const url = baseUrl(process.env.ADDIN_URL || DEV_URL);
-  const csp = [
+/** The pane's Content-Security-Policy: nothing from elsewhere but Office.js. */
+const officeCsp = (intranet) =>
+  [
     "default-src 'self'",
     `script-src 'self'${intranet ? '' : ' https://appsforoffice.microsoft.com'}`,
     "style-src 'self'",
@@ -54,7 +52,14 @@ function office(env) {
     "base-uri 'self'",
     "form-action 'none'",
   ].join('; ');
+
+/** The Excel add-in (dist/). */
+function office(env) {
+  const intranet = Boolean(env.intranet);
+  const url = baseUrl(process.env.ADDIN_URL || DEV_URL);
+  const csp = officeCsp(intranet);
   return {
+    name: 'office',
     mode: 'production',
     // No source maps: the folder is copied as it is to the clerks' machines.
     devtool: false,
@@ -90,6 +95,43 @@ function office(env) {
               }))
             : []),
         ],
+      }),
+    ],
+  };
+}
+
+/**
+ * The pane for Office 2016/2019 (manifest-legacy.xml): dist/legacy.html and legacy.js, compiled to ES5 with core-js
+ * for Internet Explorer 11's engine, built after office() into the same folder.
+ */
+function legacy(env) {
+  const intranet = Boolean(env.intranet);
+  const url = baseUrl(process.env.ADDIN_URL || DEV_URL);
+  return {
+    name: 'legacy',
+    dependencies: ['office'],
+    mode: 'production',
+    devtool: false,
+    target: ['web', 'es5'],
+    entry: { legacy: './hosts/excel/legacy.ts' },
+    output: { path: path.resolve(root, 'dist'), filename: '[name].js', clean: false },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [{ ...typescript, options: { transpileOnly: true, compilerOptions: { noEmit: false, module: 'esnext', target: 'es5', downlevelIteration: true } } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'legacy.html',
+        template: './taskpane/taskpane.html',
+        chunks: ['legacy'],
+        scriptLoading: 'blocking',
+        officeJs: intranet ? 'office-js/office.js' : OFFICE_CDN,
+        csp: officeCsp(intranet),
+        guard: true,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [{ from: 'hosts/excel/legacy-guard.js' }, { from: 'manifest-legacy.xml', transform: manifestFor(url) }],
       }),
     ],
   };
@@ -162,4 +204,4 @@ async function wpsAddin() {
   };
 }
 
-export default (env = {}) => (env.wps ? wpsAddin() : office(env));
+export default (env = {}) => (env.wps ? wpsAddin() : [office(env), legacy(env)]);

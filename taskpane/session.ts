@@ -50,6 +50,8 @@ export class WriteFailed extends Error {
     readonly rolledBack: boolean,
   ) {
     super(reason instanceof Error ? reason.message : String(reason));
+    // Compiled to ES5 (the Office 2016 pane), a subclass of Error loses its prototype: instanceof needs it back.
+    Object.setPrototypeOf(this, new.target.prototype);
   }
 }
 

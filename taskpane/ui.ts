@@ -18,7 +18,8 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
 export function setStatus(text: string, isError = false): void {
   const status = document.getElementById('status')!;
   status.textContent = text;
-  status.classList.toggle('error', isError);
+  // Not classList.toggle(name, force), nor replaceChildren/append below: Internet Explorer 11 (Office 2016) lacks them.
+  status.className = isError ? 'error' : '';
 }
 
 /** Said when an action is asked for while another runs. */
@@ -31,7 +32,7 @@ export function setNotice(text: string): void {
 
 export function setBusy(busy: boolean): void {
   if (!busy) setNotice('');
-  document.querySelectorAll<HTMLButtonElement>('.actions button').forEach((b) => (b.disabled = busy));
+  for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('.actions button'))) b.disabled = busy;
 }
 
 export function checkSummary(outcome: CheckOutcome): string {
@@ -83,21 +84,22 @@ export function setLastAction(action: { action: 'mark' | 'fill'; at: string } | 
 
 export function renderFindings(findings: Finding[], select: (cell: CellAddress) => void): void {
   const root = document.getElementById('findings')!;
-  root.replaceChildren();
+  root.textContent = '';
   for (const severity of ['error', 'warning', 'info'] as Severity[]) {
     const group = findings.filter((f) => f.severity === severity);
     if (!group.length) continue;
     const section = element('section', `group ${severity}`);
-    section.append(element('h2', undefined, `${GROUP_TITLE[severity]}（${group.length}）`));
+    section.appendChild(element('h2', undefined, `${GROUP_TITLE[severity]}（${group.length}）`));
     for (const f of group) {
       const item = element('button', 'finding');
       item.type = 'button';
       item.dataset.cell = where(f);
-      item.append(element('span', 'where', where(f)), element('span', 'message', f.message));
+      item.appendChild(element('span', 'where', where(f)));
+      item.appendChild(element('span', 'message', f.message));
       item.addEventListener('click', () => select({ sheet: f.sheet, cell: f.cell }));
-      section.append(item);
+      section.appendChild(item);
     }
-    root.append(section);
+    root.appendChild(section);
   }
 }
 
@@ -106,7 +108,8 @@ export function confirmOverwrite(cells: Overwrite[]): Promise<boolean> {
   const box = document.getElementById('confirm')!;
   document.getElementById('confirm-text')!.textContent = `以下 ${cells.length} 个单元格已有内容，与计算结果不同。要覆盖吗？`;
   const list = document.getElementById('confirm-list')!;
-  list.replaceChildren(...cells.map((c) => element('li', undefined, `${where(c)}：“${c.current}” → “${c.proposed}”`)));
+  list.textContent = '';
+  for (const c of cells) list.appendChild(element('li', undefined, `${where(c)}：“${c.current}” → “${c.proposed}”`));
   box.hidden = false;
   return new Promise((resolve) => {
     const answer = (yes: boolean) => () => {

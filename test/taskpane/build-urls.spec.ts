@@ -42,6 +42,13 @@ describe('building for a server of one’s own', () => {
     assert.match(xml, /<SourceLocation DefaultValue="https:\/\/perf\.example\.gov\.cn\/addin\/taskpane\.html" \/>/);
   });
 
+  it('the Office 2016/2019 manifest too', () => {
+    const xml = readFileSync(join(excel, 'manifest-legacy.xml'), 'utf8');
+    assert.doesNotMatch(xml, /localhost/);
+    assert.match(xml, /<SourceLocation DefaultValue="https:\/\/perf\.example\.gov\.cn\/addin\/legacy\.html" \/>/);
+    assert.match(xml, /<AppDomain>https:\/\/perf\.example\.gov\.cn<\/AppDomain>/);
+  });
+
   it('WPS_URL gives jsplugins.xml the server’s folder, slash included', () => {
     const xml = readFileSync(join(wps, '..', 'jsplugins.xml'), 'utf8');
     assert.match(xml, /url="http:\/\/10\.1\.2\.3:8080\/perfcheck\/"/);
