@@ -308,7 +308,6 @@ function totalPointsCell(sheet: Sheet, row: number, labelCol: number, columns: S
 }
 
 interface Heading {
-  row: number;
   col: number;
   label: string;
 }
@@ -327,10 +326,14 @@ function headingRows(sheet: Sheet, row: number): number {
 
 /** 年度资金总额 = its 其中 rows below (其中:当年财政拨款, 上年结转资金, 其他资金), in each money column. */
 function fundIdentities(sheet: Sheet, totalRow: number, labelCol: number, headings: Heading[]): SumIdentity[] {
+  // A heading left of the labels (年度总体目标) starts the next part of the form.
+  const startsSection = (row: number) => {
+    for (let col = 0; col < labelCol; col++) if (sheet.startsAt(row, col) && !sheet.isEmpty(row, col)) return true;
+    return false;
+  };
   const parts: { row: number; name: string }[] = [];
   for (let row = totalRow + 1; row < sheet.rowCount && parts.length < 8; row++) {
-    // A heading left of the labels (年度总体目标) starts the next part of the form.
-    const nextSection = Array.from({ length: labelCol }, (_, col) => col).some((col) => sheet.startsAt(row, col) && !sheet.isEmpty(row, col));
+    const nextSection = startsSection(row);
     const text = sheet.startsAt(row, labelCol) ? sheet.label(row, labelCol) : '';
     if (nextSection || !text || (!parts.length && !QIZHONG.test(text))) break;
     parts.push({ row, name: text.replace(QIZHONG, '') });
@@ -359,7 +362,7 @@ function readFundBlock(sheet: Sheet, headerRow: number, roles: Partial<Record<Sc
   const bottom = headingRows(sheet, headerRow);
   const headings: Heading[] = [];
   for (let row = headerRow; row <= bottom; row++) {
-    for (const t of rowTexts(sheet, row)) headings.push({ row, col: t.col, label: sheet.label(row, t.col) });
+    for (const t of rowTexts(sheet, row)) headings.push({ col: t.col, label: sheet.label(row, t.col) });
   }
   const columnOf = (pattern: RegExp) => headings.find((h) => pattern.test(h.label))?.col;
   const budgetCol = columnOf(FUND_BUDGET);
