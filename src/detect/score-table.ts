@@ -375,7 +375,8 @@ function readFundBlock(sheet: Sheet, headerRow: number, roles: Partial<Record<Sc
   for (let row = bottom + 1; row < sheet.rowCount; row++) {
     if (!/^\d/.test(sheet.text(row, numberCol).normalize('NFKC'))) break;
     const label = rowTexts(sheet, row).find((t) => t.col < numberCol && !/^\d/.test(t.text.normalize('NFKC')));
-    if (!label) break;
+    // 其中:当年财政拨款 repeating the 分值 and 得分 is the breakdown of the row above, not a second score.
+    if (!label || QIZHONG.test(sheet.label(row, label.col))) break;
     const split = splitIndicatorLabel(sheet.label(row, label.col));
     units.push({
       kind: 'unit',

@@ -16,7 +16,7 @@ const tablesOf = (file: string) => detectScoreTables(new Sheet(grids[file].sheet
 const codes = (grid: WorkbookGrid) => checkWorkbook(grid).findings.filter((f) => f.severity === 'error').map((f) => `${f.code}@${f.cell}`);
 
 beforeAll(async () => {
-  for (const file of ['corpus-yunnan-yongde-2022', 'corpus-sichuan-qingshen-2023', 'corpus-hubei-district-2020-fuwumaoyi', 'corpus-hubei-ezhou-czj-2019', 'corpus-sichuan-zhongjiang-2022', 'corpus-anhui-tianchang-2022']) {
+  for (const file of ['corpus-yunnan-yongde-2022', 'corpus-yunnan-linxiang-2023', 'corpus-sichuan-qingshen-2023', 'corpus-hubei-district-2020-fuwumaoyi', 'corpus-hubei-ezhou-czj-2019', 'corpus-sichuan-zhongjiang-2022', 'corpus-anhui-tianchang-2022']) {
     grids[file] = await loadGrid(join(DIR, `${file}.xlsx`));
   }
 });
@@ -28,6 +28,16 @@ describe('provincial 自评表 layouts', () => {
     assert.deepEqual(table.columns, { level1: 0, level2: 1, level3: 2, points: 7, score: 8, reason: 9 });
     assert.equal(table.units.length, 9);
     assert.equal(table.extras[0].label.name, '年度资金总额');
+  });
+
+  it('临翔: a 其中 row repeating 分值 10 and 得分 9 is the breakdown of 年度资金总额, not a second score; 9.78 entered as 9', () => {
+    const [table] = tablesOf('corpus-yunnan-linxiang-2023');
+    assert.deepEqual(table.extras.map((u) => u.label.name), ['年度资金总额']);
+    assert.deepEqual(table.fundIdentities.map((id) => id.parts.map((p) => p.name)), [['当年财政拨款'], ['当年财政拨款'], ['当年财政拨款']]);
+    assert.deepEqual(codes(grids['corpus-yunnan-linxiang-2023']), []);
+    const grid = structuredClone(grids['corpus-yunnan-linxiang-2023']);
+    setCell(grid, '项目支出绩效自评表', 'H6', 8);
+    assert.deepEqual(codes(grid), ['RULE_SCORE_DIFFERS@H6'], '8 is neither 9.78 rounded nor cut');
   });
 
   it('四川: 预算执行情况(10分) read under its two-row heading (调整后预算数 is the budget), 绩效指标(90分) as a block', () => {
