@@ -33,7 +33,13 @@ for (const table of corpus) {
     note: table.note,
     ...(table.partial ? { partial: table.partial } : {}),
     exact: true,
-    findings: table.findings.map((f) => ({ code: f.code, sheet: table.sheet, cell: f.cell, note: f.note, ...(f.severity ? { severity: f.severity } : {}) })),
+    findings: table.findings.map((f) => ({
+      code: f.code,
+      sheet: table.sheet,
+      cell: f.cell,
+      note: f.note,
+      ...(f.severity ? { severity: f.severity } : {}),
+    })),
   };
   await writeFile(join(DIR, `${table.file}.expected.json`), JSON.stringify(expected, null, 2) + '\n');
 }

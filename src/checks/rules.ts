@@ -17,7 +17,8 @@ export function checkRuleScores(table: ScoreTable, evaluations: readonly Evaluat
     // 年度资金总额 row is the exception: 执行率 × 分值 is entered in whole points, rounded either way (8.62 as 9 or 8).
     const places = Math.max(entered.decimals, 2);
     const wholePoints = e.unit.execution && entered.decimals === 0;
-    const same = (r: Dec) => (wholePoints ? r.floor().eq(entered.value) || r.ceil().eq(entered.value) : r.toDecimalPlaces(places).eq(entered.value.toDecimalPlaces(places)));
+    const same = (r: Dec) =>
+      wholePoints ? r.floor().eq(entered.value) || r.ceil().eq(entered.value) : r.toDecimalPlaces(places).eq(entered.value.toDecimalPlaces(places));
     if (e.readings.some(same)) continue;
     const cell = e.unit.scoreCells[0];
     out.push(

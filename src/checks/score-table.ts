@@ -54,10 +54,20 @@ function checkBlock(t: TableReader, block: IndicatorBlock, out: Finding[]): void
   const sum = total(parts.map((p) => p.points));
   if (equalAsShown(declared, sum)) return;
   out.push(
-    t.at('WEIGHT_MISMATCH', block.labelCell, messages.blockWeightMismatch(block.label.name, declared.value, sum.value, parts.map((p) => ({ name: p.name, value: p.points.value }))), {
-      expected: show(sum.value),
-      actual: show(declared.value),
-    }),
+    t.at(
+      'WEIGHT_MISMATCH',
+      block.labelCell,
+      messages.blockWeightMismatch(
+        block.label.name,
+        declared.value,
+        sum.value,
+        parts.map((p) => ({ name: p.name, value: p.points.value })),
+      ),
+      {
+        expected: show(sum.value),
+        actual: show(declared.value),
+      },
+    ),
   );
 }
 
@@ -138,10 +148,12 @@ function checkTotal(t: TableReader, unitScores: Map<ScoringUnit, NumberAmount[] 
     if (!consistent.length) {
       const [first] = readings;
       const parts = first.parts.map((p) => ({ name: p.node.label.name, value: p.points.value }));
-      out.push(t.at('WEIGHT_MISMATCH', table.total!.pointsCell!, messages.totalWeightMismatch(declared.value, first.points!.value, parts), {
-        expected: show(first.points!.value),
-        actual: show(declared.value),
-      }));
+      out.push(
+        t.at('WEIGHT_MISMATCH', table.total!.pointsCell!, messages.totalWeightMismatch(declared.value, first.points!.value, parts), {
+          expected: show(first.points!.value),
+          actual: show(declared.value),
+        }),
+      );
     } else readings = consistent;
   } else {
     const hundred = readings.filter((r) => r.points?.value.eq(100));
@@ -173,10 +185,12 @@ function checkTotal(t: TableReader, unitScores: Map<ScoringUnit, NumberAmount[] 
   checkGrade(t, entered.value, out);
   const match = computed.find((c) => c && equalAsShown(entered, c));
   if (match) return { entered: entered.value, computed: match.value };
-  out.push(t.at('SCORE_TOTAL_MISMATCH', table.total.scoreCell, messages.scoreTotalMismatch(entered.value, first.value), {
-    expected: show(first.value),
-    actual: show(entered.value),
-  }));
+  out.push(
+    t.at('SCORE_TOTAL_MISMATCH', table.total.scoreCell, messages.scoreTotalMismatch(entered.value, first.value), {
+      expected: show(first.value),
+      actual: show(entered.value),
+    }),
+  );
   return { entered: entered.value, computed: first.value };
 }
 

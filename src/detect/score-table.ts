@@ -1,6 +1,17 @@
 import type { CellRef, Sheet } from '../grid';
 import { splitIndicatorLabel, type IndicatorLabel } from '../text';
-import { FUND_AMOUNT, FUND_BUDGET, FUND_EXECUTED, FUND_RATE, GRADES, HEADING_POINTS, QIZHONG, SCORE_HEADER, TOTAL_ROW, type ScoreColumnRole } from '../vocabulary';
+import {
+  FUND_AMOUNT,
+  FUND_BUDGET,
+  FUND_EXECUTED,
+  FUND_RATE,
+  GRADES,
+  HEADING_POINTS,
+  QIZHONG,
+  SCORE_HEADER,
+  TOTAL_ROW,
+  type ScoreColumnRole,
+} from '../vocabulary';
 import type { SumIdentity } from './identity';
 
 export type ScoreColumns = Partial<Record<ScoreColumnRole, number>> & { score: number };
@@ -357,7 +368,11 @@ function fundIdentities(sheet: Sheet, totalRow: number, labelCol: number, headin
  * The 年度资金总额 row under a header with 得分 and 执行数 or 执行率 (national 自评表, 四川's 预算执行情况(10分) with
  * 权重, 湖北's 预算执行情况(20分) whose points stand in 得分(20分*执行率)), and the identities of its money columns.
  */
-function readFundBlock(sheet: Sheet, headerRow: number, roles: Partial<Record<ScoreColumnRole, number>>): { units: ScoringUnit[]; identities: SumIdentity[] } | undefined {
+function readFundBlock(
+  sheet: Sheet,
+  headerRow: number,
+  roles: Partial<Record<ScoreColumnRole, number>>,
+): { units: ScoringUnit[]; identities: SumIdentity[] } | undefined {
   if (roles.score === undefined || isScoreHeader(roles)) return undefined;
   const bottom = headingRows(sheet, headerRow);
   const headings: Heading[] = [];

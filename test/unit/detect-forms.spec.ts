@@ -13,10 +13,21 @@ import { loadGrid, setCell } from '../support/workbook';
 const DIR = 'test/fixtures';
 const grids: Record<string, WorkbookGrid> = {};
 const tablesOf = (file: string) => detectScoreTables(new Sheet(grids[file].sheets[0]));
-const codes = (grid: WorkbookGrid) => checkWorkbook(grid).findings.filter((f) => f.severity === 'error').map((f) => `${f.code}@${f.cell}`);
+const codes = (grid: WorkbookGrid) =>
+  checkWorkbook(grid)
+    .findings.filter((f) => f.severity === 'error')
+    .map((f) => `${f.code}@${f.cell}`);
 
 beforeAll(async () => {
-  for (const file of ['corpus-yunnan-yongde-2022', 'corpus-yunnan-linxiang-2023', 'corpus-sichuan-qingshen-2023', 'corpus-hubei-district-2020-fuwumaoyi', 'corpus-hubei-ezhou-czj-2019', 'corpus-sichuan-zhongjiang-2022', 'corpus-anhui-tianchang-2022']) {
+  for (const file of [
+    'corpus-yunnan-yongde-2022',
+    'corpus-yunnan-linxiang-2023',
+    'corpus-sichuan-qingshen-2023',
+    'corpus-hubei-district-2020-fuwumaoyi',
+    'corpus-hubei-ezhou-czj-2019',
+    'corpus-sichuan-zhongjiang-2022',
+    'corpus-anhui-tianchang-2022',
+  ]) {
     grids[file] = await loadGrid(join(DIR, `${file}.xlsx`));
   }
 });
@@ -32,8 +43,14 @@ describe('provincial 自评表 layouts', () => {
 
   it('临翔: a 其中 row repeating 分值 10 and 得分 9 is the breakdown of 年度资金总额, not a second score; 9.78 entered as 9', () => {
     const [table] = tablesOf('corpus-yunnan-linxiang-2023');
-    assert.deepEqual(table.extras.map((u) => u.label.name), ['年度资金总额']);
-    assert.deepEqual(table.fundIdentities.map((id) => id.parts.map((p) => p.name)), [['当年财政拨款'], ['当年财政拨款'], ['当年财政拨款']]);
+    assert.deepEqual(
+      table.extras.map((u) => u.label.name),
+      ['年度资金总额'],
+    );
+    assert.deepEqual(
+      table.fundIdentities.map((id) => id.parts.map((p) => p.name)),
+      [['当年财政拨款'], ['当年财政拨款'], ['当年财政拨款']],
+    );
     assert.deepEqual(codes(grids['corpus-yunnan-linxiang-2023']), []);
     const grid = structuredClone(grids['corpus-yunnan-linxiang-2023']);
     setCell(grid, '项目支出绩效自评表', 'H6', 8);
@@ -43,13 +60,22 @@ describe('provincial 自评表 layouts', () => {
   it('四川: 预算执行情况(10分) read under its two-row heading (调整后预算数 is the budget), 绩效指标(90分) as a block', () => {
     const [table] = tablesOf('corpus-sichuan-qingshen-2023');
     const [fund] = table.extras;
-    assert.deepEqual([fund.label.name, fund.pointsCell, fund.execution], ['总额', { row: 9, col: 6 }, { budgetCell: { row: 9, col: 3 }, executedCell: { row: 9, col: 4 } }]);
-    assert.deepEqual(table.fundIdentities.map((id) => `${id.qualifier}:${id.parts.map((p) => p.name).join('+')}`), [
-      '年初预算:财政资金+财政专户管理资金+单位资金+其他资金',
-      '调整后预算数:财政资金+财政专户管理资金+单位资金+其他资金',
-      '预算执行数:财政资金+财政专户管理资金+单位资金+其他资金',
-    ]);
-    assert.deepEqual(table.blocks.map((b) => [b.label.name, b.label.points, b.roots.length]), [['绩效指标', '90', 2]]);
+    assert.deepEqual(
+      [fund.label.name, fund.pointsCell, fund.execution],
+      ['总额', { row: 9, col: 6 }, { budgetCell: { row: 9, col: 3 }, executedCell: { row: 9, col: 4 } }],
+    );
+    assert.deepEqual(
+      table.fundIdentities.map((id) => `${id.qualifier}:${id.parts.map((p) => p.name).join('+')}`),
+      [
+        '年初预算:财政资金+财政专户管理资金+单位资金+其他资金',
+        '调整后预算数:财政资金+财政专户管理资金+单位资金+其他资金',
+        '预算执行数:财政资金+财政专户管理资金+单位资金+其他资金',
+      ],
+    );
+    assert.deepEqual(
+      table.blocks.map((b) => [b.label.name, b.label.points, b.roots.length]),
+      [['绩效指标', '90', 2]],
+    );
   });
 
   it('湖北: 得分(20分*执行率) gives the execution row its points; 年度绩效目标(80分) against 60 + 40', () => {
@@ -70,11 +96,16 @@ describe('provincial 自评表 layouts', () => {
     grid.sheets[0].merges = [];
     setCell(grid, '项目自评表', 'A16', '年度绩效目标2(30分)');
     const [table] = detectScoreTables(new Sheet(grid.sheets[0]));
-    assert.deepEqual(table.blocks.map((b) => [b.label.name, b.roots.map((r) => r.label.name)]), [
-      ['年度绩效目标1', ['产出指标']],
-      ['年度绩效目标2', ['效益指标']],
-    ]);
-    const found = checkScoreTable(table, new CellReader()).findings.filter((f) => f.code === 'WEIGHT_MISMATCH').map((f) => f.cell);
+    assert.deepEqual(
+      table.blocks.map((b) => [b.label.name, b.roots.map((r) => r.label.name)]),
+      [
+        ['年度绩效目标1', ['产出指标']],
+        ['年度绩效目标2', ['效益指标']],
+      ],
+    );
+    const found = checkScoreTable(table, new CellReader())
+      .findings.filter((f) => f.code === 'WEIGHT_MISMATCH')
+      .map((f) => f.cell);
     assert.deepEqual(found, ['A16'], '60 = 产出指标(60分); 30 ≠ 效益指标(40分)');
   });
 
@@ -94,7 +125,14 @@ describe('provincial 自评表 layouts', () => {
 
   it('天长: a 一级指标 cell holding only its points, (50分), is a group of 50', () => {
     const [table] = tablesOf('corpus-anhui-tianchang-2022');
-    assert.deepEqual(table.roots.map((r) => [r.label.name, r.label.points]), [['(50分)', '50'], ['(30分)', '30'], ['满意度指标', '10']]);
+    assert.deepEqual(
+      table.roots.map((r) => [r.label.name, r.label.points]),
+      [
+        ['(50分)', '50'],
+        ['(30分)', '30'],
+        ['满意度指标', '10'],
+      ],
+    );
     const grid = structuredClone(grids['corpus-anhui-tianchang-2022']);
     setCell(grid, '项目支出绩效自评表', 'G13', 12);
     assert.ok(codes(grid).includes('WEIGHT_MISMATCH@B13'));
@@ -102,7 +140,18 @@ describe('provincial 自评表 layouts', () => {
 
   it('权重 written as shares (0.1 … 0.2, adding up to 1) are read as points out of 100', () => {
     const grid = structuredClone(grids['corpus-sichuan-zhongjiang-2022']);
-    for (const [cell, share] of [['E12', 0.1], ['E13', 0.1], ['E14', 0.2], ['E15', 0.1], ['E16', 0.1], ['E17', 0.1], ['E19', 0.1], ['E20', 0.1], ['E21', 0.1], ['E23', 1]] as const) {
+    for (const [cell, share] of [
+      ['E12', 0.1],
+      ['E13', 0.1],
+      ['E14', 0.2],
+      ['E15', 0.1],
+      ['E16', 0.1],
+      ['E17', 0.1],
+      ['E19', 0.1],
+      ['E20', 0.1],
+      ['E21', 0.1],
+      ['E23', 1],
+    ] as const) {
       setCell(grid, '绩效目标自评表', cell, share);
     }
     assert.deepEqual(codes(grid), []);
