@@ -13,6 +13,7 @@ import {
   type ScoreColumnRole,
 } from '../vocabulary';
 import type { SumIdentity } from './identity';
+import { FUND_PART_ROWS } from './windows';
 
 export type ScoreColumns = Partial<Record<ScoreColumnRole, number>> & { score: number };
 
@@ -343,7 +344,7 @@ function fundIdentities(sheet: Sheet, totalRow: number, labelCol: number, headin
     return false;
   };
   const parts: { row: number; name: string }[] = [];
-  for (let row = totalRow + 1; row < sheet.rowCount && parts.length < 8; row++) {
+  for (let row = totalRow + 1; row < sheet.rowCount && parts.length < FUND_PART_ROWS; row++) {
     const nextSection = startsSection(row);
     const text = sheet.startsAt(row, labelCol) ? sheet.label(row, labelCol) : '';
     if (nextSection || !text || (!parts.length && !QIZHONG.test(text))) break;
