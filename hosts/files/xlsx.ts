@@ -300,16 +300,18 @@ function readCell(attrs: string, body: string, row: number, col: number, sheet: 
 export function readXlsx(bytes: Uint8Array): ReadWorkbook {
   const deadline = new Deadline(() => refuse(limitRefusal.time()));
   const damage = new DamageLog();
-  const parts = inflateParts(bytes);
+  // Maps, not the object fflate returns: a part named like "constructor" must find nothing it was not given.
+  const parts = new Map(Object.entries(inflateParts(bytes)));
+  const byLowerCase = new Map([...parts].map(([name, data]) => [name.toLowerCase(), data]));
   const text = (path: string | undefined) => {
-    const part = path === undefined ? undefined : (parts[path] ?? parts[Object.keys(parts).find((k) => k.toLowerCase() === path.toLowerCase()) ?? '']);
+    const part = path === undefined ? undefined : (parts.get(path) ?? byLowerCase.get(path.toLowerCase()));
     return part ? decodeText(part) : undefined;
   };
   const root = relationships(text('_rels/.rels'), '');
   const workbookPath = [...root.values()].find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.path ?? 'xl/workbook.xml';
   const workbookXml = text(workbookPath);
   if (workbookXml === undefined) {
-    if (Object.keys(parts).some((p) => /^xl\/worksheets\//i.test(p))) throw refusal('工作簿结构', '压缩包中缺少 workbook.xml');
+    if ([...parts.keys()].some((p) => /^xl\/worksheets\//i.test(p))) throw refusal('工作簿结构', '压缩包中缺少 workbook.xml');
     throw new WorkbookReadError('这不是 .xlsx 工作簿文件（压缩包中没有工作簿）。请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再检查。');
   }
   const rels = relationships(text(relsOf(workbookPath)), workbookPath);
