@@ -92,7 +92,7 @@ const BYTE_MUTATIONS: Record<string, (bytes: Uint8Array, rand: Rand) => Uint8Arr
   zeroRun: (b, r) => {
     const out = b.slice();
     const at = Math.floor(r() * out.length);
-    out.fill(0, at, at + 64 + Math.floor(r() * 512));
+    out.fill(0, at, Math.min(out.length, at + 64 + Math.floor(r() * 512)));
     return out;
   },
 };
