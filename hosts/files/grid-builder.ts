@@ -141,7 +141,7 @@ export class SheetBuilder {
       merges.push(clipped);
     }
     const rowCount = merges.reduce((n, m) => Math.max(n, m.bottom + 1), this.cells.length);
-    const cells: (GridCell | undefined)[][] = new Array(rowCount);
+    const cells = new Array<(GridCell | undefined)[]>(rowCount);
     for (let r = 0; r < rowCount; r++) cells[r] = trimRow(this.cells[r]);
     return { name: this.name, cells, merges };
   }

@@ -157,5 +157,5 @@ export async function readLegacy(bytes: Uint8Array, kind: LegacyKind, fileName?:
 export async function legacyToXlsx(bytes: Uint8Array, kind: LegacyKind, fileName?: string): Promise<Uint8Array> {
   const workbook = await parseLegacy(bytes, kind, fileName);
   const { write } = await sheetjs();
-  return new Uint8Array(quietly(() => write(workbook, { type: 'array', bookType: 'xlsx', compression: true })) as ArrayBuffer);
+  return new Uint8Array(quietly(() => write(workbook, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer));
 }

@@ -35,7 +35,7 @@ function replaceOne(xml: string, pattern: RegExp, rand: Rand, by: (m: string) =>
   const matches = [...xml.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g'))];
   if (!matches.length) return xml;
   const m = pick(rand, matches);
-  return xml.slice(0, m.index!) + by(m[0]) + xml.slice(m.index! + m[0].length);
+  return xml.slice(0, m.index) + by(m[0]) + xml.slice(m.index + m[0].length);
 }
 
 const addMerges = (xml: string, refs: string[]) => {
