@@ -95,7 +95,17 @@ async function parseLegacy(bytes: Uint8Array, kind: LegacyKind, fileName?: strin
   const data = kind === 'ods' ? boundedOds(bytes) : kind === 'markup' ? markupText(bytes) : bytes;
   const { read } = await sheetjs();
   try {
-    return quietly(() => read(data, { type: typeof data === 'string' ? 'string' : 'array', dense: true, cellNF: true, cellStyles: true, cellDates: false, cellHTML: false, sheetRows: MAX_ROWS }));
+    return quietly(() =>
+      read(data, {
+        type: typeof data === 'string' ? 'string' : 'array',
+        dense: true,
+        cellNF: true,
+        cellStyles: true,
+        cellDates: false,
+        cellHTML: false,
+        sheetRows: MAX_ROWS,
+      }),
+    );
   } catch (e) {
     const text = e instanceof Error ? e.message : '';
     if (/password|encrypt/i.test(text)) {

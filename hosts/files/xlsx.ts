@@ -15,10 +15,33 @@ const REL_WORKSHEET = /\/worksheet$/;
 
 /** Excel's built-in number formats by id (as exceljs read them): the ones a check can tell apart. */
 const BUILTIN_FORMATS: Record<number, string> = {
-  1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
-  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm',
-  21: 'h:mm:ss', 22: 'm/d/yy "h":mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)',
-  40: '#,##0.00 ;[Red](#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
 };
 
 const refusal = (part: FilePart, detail: string) =>
@@ -80,7 +103,8 @@ function relationships(xml: string | undefined, owner: string): Map<string, { ty
 }
 
 /** Parts a check never reads: they are not inflated at all. */
-const SKIPPED_PARTS = /(?:^|\/)(?:media|drawings|charts|printerSettings|customXml|theme|externalLinks|pivotCache|pivotTables|queryTables|activeX|embeddings|docProps)\/|(?:calcChain|comments\d*)\.xml$/i;
+const SKIPPED_PARTS =
+  /(?:^|\/)(?:media|drawings|charts|printerSettings|customXml|theme|externalLinks|pivotCache|pivotTables|queryTables|activeX|embeddings|docProps)\/|(?:calcChain|comments\d*)\.xml$/i;
 
 /** The package's parts a check needs, inflated; everything else (pictures, printer settings…) stays compressed. */
 function inflateParts(bytes: Uint8Array): Record<string, Uint8Array> {
@@ -266,7 +290,15 @@ function readSheet(xml: string, sheet: SheetBuilder, ctx: Context): void {
   }
 }
 
-function readCell(attrs: string, body: string, row: number, col: number, sheet: SheetBuilder, sharedFormulas: Map<string, string>, ctx: Context): GridCell | undefined {
+function readCell(
+  attrs: string,
+  body: string,
+  row: number,
+  col: number,
+  sheet: SheetBuilder,
+  sharedFormulas: Map<string, string>,
+  ctx: Context,
+): GridCell | undefined {
   const type = attr(attrs, 't');
   const style = attr(attrs, 's');
   const numFmt = style === undefined ? undefined : ctx.styles.formats[Number(style)];
@@ -323,7 +355,11 @@ export function readXlsx(bytes: Uint8Array): ReadWorkbook {
     damage,
     deadline,
   };
-  ctx.strings = readSharedStrings(text([...rels.values()].find((r) => /\/sharedStrings$/.test(r.type))?.path ?? 'xl/sharedStrings.xml'), damage, deadline);
+  ctx.strings = readSharedStrings(
+    text([...rels.values()].find((r) => /\/sharedStrings$/.test(r.type))?.path ?? 'xl/sharedStrings.xml'),
+    damage,
+    deadline,
+  );
 
   const sheetTags = [...workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b([^<>]*)>/g)];
   if (sheetTags.length > MAX_SHEETS) refuse(limitRefusal.sheets());

@@ -25,7 +25,9 @@ async function findingsOf(bytes: Uint8Array, name: string): Promise<string[]> {
 const GBK_TITLE = Buffer.from([0xd5, 0xfb, 0xcc, 0xe5, 0xd6, 0xa7, 0xb3, 0xf6, 0xbc, 0xa8, 0xd0, 0xa7, 0xd7, 0xd4, 0xc6, 0xc0, 0xb1, 0xed]);
 const GBK_SCORE = Buffer.from([0xb5, 0xc3, 0xb7, 0xd6]);
 
-const saved = readdirSync(LEGACY).filter((f) => /\.(xls|ods|libreoffice\.xlsx)$/.test(f)).sort();
+const saved = readdirSync(LEGACY)
+  .filter((f) => /\.(xls|ods|libreoffice\.xlsx)$/.test(f))
+  .sort();
 const originalOf = (f: string) => join(FIXTURES, `${f.replace(/\.(libreoffice\.xlsx|xls|ods)$/, '')}.xlsx`);
 
 describe('formats', () => {
@@ -46,8 +48,14 @@ describe('formats', () => {
     const xls = readFileSync(join(LEGACY, 'national-beita-2023.xls'));
     assert.deepEqual(await findingsOf(xls, '北塔.et'), await findingsOf(readFileSync(join(FIXTURES, 'national-beita-2023.xlsx')), 'x.xlsx'));
     const broken = xls.slice(0, 2048);
-    await assert.rejects(readWorkbookBytes(broken, '北塔.et'), (e: Error) => e instanceof WorkbookReadError && /^这个WPS 表格（\.et）文件已损坏/.test(e.message));
-    await assert.rejects(readWorkbookBytes(broken, '北塔.xls'), (e: Error) => e instanceof WorkbookReadError && /^这个Excel 97-2003（\.xls）文件已损坏/.test(e.message));
+    await assert.rejects(
+      readWorkbookBytes(broken, '北塔.et'),
+      (e: Error) => e instanceof WorkbookReadError && /^这个WPS 表格（\.et）文件已损坏/.test(e.message),
+    );
+    await assert.rejects(
+      readWorkbookBytes(broken, '北塔.xls'),
+      (e: Error) => e instanceof WorkbookReadError && /^这个Excel 97-2003（\.xls）文件已损坏/.test(e.message),
+    );
   });
 
   it('reads the HTML and XML tables some platforms save as ".xls", in UTF-8 or GBK, merged areas included', async () => {
@@ -59,7 +67,13 @@ describe('formats', () => {
         score,
         Buffer.from('</td><td>95.5</td></tr></table></body></html>'),
       ]);
-    const expected = [{ name: 'Sheet1', cells: [[{ value: '整体支出绩效自评表' }], [{ value: '得分' }, { value: 95.5 }]], merges: [{ top: 0, left: 0, bottom: 0, right: 1 }] }];
+    const expected = [
+      {
+        name: 'Sheet1',
+        cells: [[{ value: '整体支出绩效自评表' }], [{ value: '得分' }, { value: 95.5 }]],
+        merges: [{ top: 0, left: 0, bottom: 0, right: 1 }],
+      },
+    ];
     const utf8 = table('utf-8', Buffer.from('整体支出绩效自评表'), Buffer.from('得分'));
     assert.equal(sniff(utf8), 'markup');
     assert.deepEqual((await readWorkbookBytes(utf8, '导出.xls')).sheets, expected);
@@ -81,7 +95,10 @@ describe('formats', () => {
       assert.equal(copy.name, file.replace(/\.\w+$/, '.xlsx'));
       assert.equal(sniff(copy.bytes), 'xlsx');
       const again = await readWorkbookBytes(copy.bytes, copy.name);
-      assert.deepEqual(again.sheets.map((s) => s.name), [...workbook.sheets.map((s) => s.name), '检查结果']);
+      assert.deepEqual(
+        again.sheets.map((s) => s.name),
+        [...workbook.sheets.map((s) => s.name), '检查结果'],
+      );
       assert.deepEqual(summary(checker.check({ sheets: again.sheets.slice(0, -1) }).findings), summary(findings));
     }
   });
@@ -90,7 +107,10 @@ describe('formats', () => {
     const bytes = readFileSync(join(FIXTURES, 'national-beita-2023.xlsx'));
     const copy = await annotateWorkbook(bytes, '北塔.xlsm', checker.check(await readWorkbookBytes(bytes)).findings);
     assert.deepEqual([copy.name, copy.converted], ['北塔.xlsm', false]);
-    assert.deepEqual((await readWorkbookBytes(copy.bytes)).sheets.map((s) => s.name), ['自评表', '基础数据表', '检查结果']);
+    assert.deepEqual(
+      (await readWorkbookBytes(copy.bytes)).sheets.map((s) => s.name),
+      ['自评表', '基础数据表', '检查结果'],
+    );
   });
 });
 
