@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createChecker, type Finding, type FindingCode } from '../src/index';
 import { AnnotateError, annotateWorkbook, readWorkbookBytes, withDamage, WorkbookReadError } from '../hosts/files/index';
-import { readFileChecked, writeAtomically } from './files';
+import { fileSystemReason, readFileChecked, writeAtomically } from './files';
 
 /** One workbook of a batch: where it is, where its annotated copy goes. */
 export interface BatchJob {
@@ -78,6 +78,8 @@ export async function processJob(job: BatchJob): Promise<BatchRow> {
     };
   } catch (e) {
     if (e instanceof WorkbookReadError || e instanceof AnnotateError) return unreadable(e.message);
+    // Reading failures are WorkbookReadErrors already: a system error here is writing the copy.
+    if (typeof (e as { code?: unknown })?.code === 'string') return unreadable(fileSystemReason(e, dirname(job.target)));
     // Never a library's own words: the reviewer reads one Chinese sentence.
     return unreadable('检查这个文件时发生内部错误，未能完成。请用 Excel 或 WPS 打开后另存为 .xlsx 再检查，或把该文件反馈给开发者。');
   }

@@ -126,10 +126,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const notSpreadsheets = listed.filter((f) => !isSpreadsheet(basename(f))).map((f) => relative(input, f).split(sep).join('/'));
   const rows = new Map<string, BatchRow>();
   const todo: (BatchJob & { size: number; mtimeMs: number })[] = [];
-  for (const source of files) {
+  const sourceStats = await Promise.all(files.map((source) => stat(source)));
+  for (const [i, source] of files.entries()) {
     const file = relative(input, source).split(sep).join('/');
     const target = join(out, file);
-    const { size, mtimeMs } = await stat(source);
+    const { size, mtimeMs } = sourceStats[i];
     const cached = cache.entries[file];
     const upToDate =
       cached && cached.size === size && cached.mtimeMs === mtimeMs && (cached.row.status === 'unreadable' || existsSync(join(out, cached.row.copy ?? file)));

@@ -18,6 +18,17 @@ export async function writeAtomically(path: string, data: string | Uint8Array): 
   await rename(temp, path);
 }
 
+/** What a failed file-system call means for the reviewer, in Chinese (never the system's English text). */
+export function fileSystemReason(e: unknown, path: string): string {
+  const code = (e as { code?: string } | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return `没有权限读写“${path}”。请检查文件或文件夹的权限（或换一个输出文件夹）后再运行。`;
+  if (code === 'ENOSPC') return `磁盘空间不足，无法写入“${path}”。请清理磁盘或换一个输出文件夹后再运行。`;
+  if (code === 'EBUSY') return `“${path}”正被其他程序占用（可能已在 Excel 或 WPS 中打开）。请关闭后再运行。`;
+  if (code === 'ENOTDIR' || code === 'EEXIST') return `“${path}”的路径中有一处是文件而不是文件夹。请换一个文件夹后再运行。`;
+  if (code === 'ENOENT') return `找不到“${path}”，请检查路径。`;
+  return `读写“${path}”时出错，未能完成。请检查该文件或文件夹后再运行。`;
+}
+
 export async function readWorkbookFile(path: string): Promise<ReadWorkbook> {
   return readWorkbookBytes(await readFileChecked(path), basename(path));
 }
@@ -34,7 +45,9 @@ export async function readFileChecked(path: string): Promise<Buffer> {
     throw new WorkbookReadError(`找不到文件“${path}”，请检查路径和文件名。`);
   }
   if (size > MAX_BYTES) throw new WorkbookReadError(`文件有 ${Math.round(size / 1048576)} MB，超过了 200 MB 的上限，不像是绩效自评工作簿。请删去无关的内容后另存再检查。`);
-  return readFile(path);
+  return readFile(path).catch((e: unknown) => {
+    throw new WorkbookReadError(fileSystemReason(e, path));
+  });
 }
 
 /**

@@ -4,9 +4,16 @@ import { main } from './perf-check';
 
 // The same script is the CLI and, in a worker thread, one of the batch run's checkers.
 if (isMainThread) {
-  void main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  void main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      // Last resort: a reviewer reads one Chinese line, never a stack trace.
+      process.stderr.write('perf-check 发生内部错误，未能完成。请把所用的命令和文件反馈给开发者。\n');
+      process.exitCode = 2;
+    },
+  );
 } else {
   parentPort!.on('message', (job: BatchJob) => {
     void processJob(job).then((row) => parentPort!.postMessage(row));

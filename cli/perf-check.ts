@@ -4,7 +4,7 @@ import { createChecker, type Finding } from '../src/index';
 import { BatchInputError, runBatch } from './batch';
 import { runRule } from './rule';
 import { withDamage, WorkbookReadError } from '../hosts/files/index';
-import { expandWildcards, readWorkbookFile } from './files';
+import { expandWildcards, fileSystemReason, readWorkbookFile } from './files';
 import { version } from '../package.json';
 
 const HELP = {
@@ -126,7 +126,7 @@ async function batch(input: string, options: Map<string, string>, force: boolean
     return withErrors || unreadable ? 1 : 0;
   } catch (e) {
     if (e instanceof BatchInputError) return fail(e.message);
-    throw e;
+    return fail(fileSystemReason(e, typeof (e as { path?: unknown }).path === 'string' ? (e as { path: string }).path : out));
   }
 }
 

@@ -97,7 +97,12 @@ export class SheetBuilder {
       return;
     }
     if (top > bottom || left > right) {
-      this.damage.note('工作表XML', '有合并区域的起止单元格颠倒，已按正常顺序读取', this.name, cellName(Math.min(top, bottom), Math.min(left, right)));
+      this.damage.note(
+        '工作表XML',
+        '有合并区域的起止单元格颠倒，已按正常顺序读取',
+        this.name,
+        cellName(Math.min(top, bottom), Math.min(left, right)),
+      );
       [top, bottom] = [Math.min(top, bottom), Math.max(top, bottom)];
       [left, right] = [Math.min(left, right), Math.max(left, right)];
     }
@@ -126,7 +131,7 @@ export class SheetBuilder {
       if ((this.budget.merged += area) > MAX_MERGED_CELLS) this.refuse(limitRefusal.merged());
       let overlaps = false;
       for (let r = clipped.top; r <= clipped.bottom && !overlaps; r++) {
-        for (let c = clipped.left; c <= clipped.right; c++) if (taken.has(r * MAX_COLS + c)) (overlaps = true);
+        for (let c = clipped.left; c <= clipped.right; c++) if (taken.has(r * MAX_COLS + c)) overlaps = true;
       }
       if (overlaps) {
         this.damage.note('工作表XML', '有合并区域互相重叠，已忽略后出现的一个', this.name, cellName(m.top, m.left));

@@ -69,6 +69,14 @@ function repeatedCells(xml: string): number {
   return total;
 }
 
+/** An HTML or XML table as text, decoded by the charset it declares: the platforms' exports are often GBK. */
+function markupText(bytes: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const charset = /(?:charset|encoding)\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  const chinese = charset && /^(?:gb2312|gbk|gb18030|x-gbk)$/.test(charset);
+  return new TextDecoder(chinese ? 'gb18030' : 'utf-8').decode(bytes);
+}
+
 /** SheetJS prints its doubts (e.g. about an .ods number format) to the console: a reviewer reads only our sentences. */
 function quietly<T>(run: () => T): T {
   const saved = { error: console.error, warn: console.warn, log: console.log };
@@ -84,10 +92,20 @@ function quietly<T>(run: () => T): T {
 const sheetjs = () => import('@e965/xlsx');
 
 async function parseLegacy(bytes: Uint8Array, kind: LegacyKind, fileName?: string): Promise<WorkBook> {
-  const data = kind === 'ods' ? boundedOds(bytes) : bytes;
+  const data = kind === 'ods' ? boundedOds(bytes) : kind === 'markup' ? markupText(bytes) : bytes;
   const { read } = await sheetjs();
   try {
-    return quietly(() => read(data, { type: 'array', dense: true, cellNF: true, cellStyles: true, cellDates: false, cellHTML: false, sheetRows: MAX_ROWS }));
+    return quietly(() =>
+      read(data, {
+        type: typeof data === 'string' ? 'string' : 'array',
+        dense: true,
+        cellNF: true,
+        cellStyles: true,
+        cellDates: false,
+        cellHTML: false,
+        sheetRows: MAX_ROWS,
+      }),
+    );
   } catch (e) {
     const text = e instanceof Error ? e.message : '';
     if (/password|encrypt/i.test(text)) {

@@ -15,10 +15,33 @@ const REL_WORKSHEET = /\/worksheet$/;
 
 /** Excel's built-in number formats by id (as exceljs read them): the ones a check can tell apart. */
 const BUILTIN_FORMATS: Record<number, string> = {
-  1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
-  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm',
-  21: 'h:mm:ss', 22: 'm/d/yy "h":mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)',
-  40: '#,##0.00 ;[Red](#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
 };
 
 const refusal = (part: FilePart, detail: string) =>
@@ -80,7 +103,8 @@ function relationships(xml: string | undefined, owner: string): Map<string, { ty
 }
 
 /** Parts a check never reads: they are not inflated at all. */
-const SKIPPED_PARTS = /(?:^|\/)(?:media|drawings|charts|printerSettings|customXml|theme|externalLinks|pivotCache|pivotTables|queryTables|activeX|embeddings|docProps)\/|(?:calcChain|comments\d*)\.xml$/i;
+const SKIPPED_PARTS =
+  /(?:^|\/)(?:media|drawings|charts|printerSettings|customXml|theme|externalLinks|pivotCache|pivotTables|queryTables|activeX|embeddings|docProps)\/|(?:calcChain|comments\d*)\.xml$/i;
 
 /** The package's parts a check needs, inflated; everything else (pictures, printer settings…) stays compressed. */
 function inflateParts(bytes: Uint8Array): Record<string, Uint8Array> {
@@ -266,7 +290,15 @@ function readSheet(xml: string, sheet: SheetBuilder, ctx: Context): void {
   }
 }
 
-function readCell(attrs: string, body: string, row: number, col: number, sheet: SheetBuilder, sharedFormulas: Map<string, string>, ctx: Context): GridCell | undefined {
+function readCell(
+  attrs: string,
+  body: string,
+  row: number,
+  col: number,
+  sheet: SheetBuilder,
+  sharedFormulas: Map<string, string>,
+  ctx: Context,
+): GridCell | undefined {
   const type = attr(attrs, 't');
   const style = attr(attrs, 's');
   const numFmt = style === undefined ? undefined : ctx.styles.formats[Number(style)];
@@ -300,16 +332,18 @@ function readCell(attrs: string, body: string, row: number, col: number, sheet: 
 export function readXlsx(bytes: Uint8Array): ReadWorkbook {
   const deadline = new Deadline(() => refuse(limitRefusal.time()));
   const damage = new DamageLog();
-  const parts = inflateParts(bytes);
+  // Maps, not the object fflate returns: a part named like "constructor" must find nothing it was not given.
+  const parts = new Map(Object.entries(inflateParts(bytes)));
+  const byLowerCase = new Map([...parts].map(([name, data]) => [name.toLowerCase(), data]));
   const text = (path: string | undefined) => {
-    const part = path === undefined ? undefined : (parts[path] ?? parts[Object.keys(parts).find((k) => k.toLowerCase() === path.toLowerCase()) ?? '']);
+    const part = path === undefined ? undefined : (parts.get(path) ?? byLowerCase.get(path.toLowerCase()));
     return part ? decodeText(part) : undefined;
   };
   const root = relationships(text('_rels/.rels'), '');
   const workbookPath = [...root.values()].find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.path ?? 'xl/workbook.xml';
   const workbookXml = text(workbookPath);
   if (workbookXml === undefined) {
-    if (Object.keys(parts).some((p) => /^xl\/worksheets\//i.test(p))) throw refusal('工作簿结构', '压缩包中缺少 workbook.xml');
+    if ([...parts.keys()].some((p) => /^xl\/worksheets\//i.test(p))) throw refusal('工作簿结构', '压缩包中缺少 workbook.xml');
     throw new WorkbookReadError('这不是 .xlsx 工作簿文件（压缩包中没有工作簿）。请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再检查。');
   }
   const rels = relationships(text(relsOf(workbookPath)), workbookPath);
@@ -321,7 +355,11 @@ export function readXlsx(bytes: Uint8Array): ReadWorkbook {
     damage,
     deadline,
   };
-  ctx.strings = readSharedStrings(text([...rels.values()].find((r) => /\/sharedStrings$/.test(r.type))?.path ?? 'xl/sharedStrings.xml'), damage, deadline);
+  ctx.strings = readSharedStrings(
+    text([...rels.values()].find((r) => /\/sharedStrings$/.test(r.type))?.path ?? 'xl/sharedStrings.xml'),
+    damage,
+    deadline,
+  );
 
   const sheetTags = [...workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b([^<>]*)>/g)];
   if (sheetTags.length > MAX_SHEETS) refuse(limitRefusal.sheets());

@@ -160,6 +160,17 @@ describe('perf-check check', () => {
     assert.equal(r.status, 2);
     assert.match(r.stderr, /是一个文件，不是文件夹.*perf-check check/);
   });
+
+  it('a batch that cannot write its output says so in one Chinese line, exit 2, no stack trace', () => {
+    const inbox = join(tmp, '收件-写不了');
+    mkdirSync(inbox);
+    writeFileSync(join(inbox, '甲.xlsx'), readFileSync(FIXTURE));
+    writeFileSync(join(tmp, '一个文件'), 'x');
+    const r = run('batch', inbox, '--out', join(tmp, '一个文件', '结果'));
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^“.*一个文件\/结果.*”的路径中有一处是文件而不是文件夹。请换一个文件夹后再运行。\n$/);
+    assertChinese(r.stderr);
+  });
 });
 
 describe('perf-check rule', () => {

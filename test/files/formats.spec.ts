@@ -21,7 +21,13 @@ async function findingsOf(bytes: Uint8Array, name: string): Promise<string[]> {
   return summary(withDamage(checker.check(workbook), workbook).findings);
 }
 
-const saved = readdirSync(LEGACY).filter((f) => /\.(xls|ods|libreoffice\.xlsx)$/.test(f)).sort();
+/** 整体支出绩效自评表 and 得分 in GBK, as a platform's GB2312 export writes them (Node has no GBK encoder). */
+const GBK_TITLE = Buffer.from([0xd5, 0xfb, 0xcc, 0xe5, 0xd6, 0xa7, 0xb3, 0xf6, 0xbc, 0xa8, 0xd0, 0xa7, 0xd7, 0xd4, 0xc6, 0xc0, 0xb1, 0xed]);
+const GBK_SCORE = Buffer.from([0xb5, 0xc3, 0xb7, 0xd6]);
+
+const saved = readdirSync(LEGACY)
+  .filter((f) => /\.(xls|ods|libreoffice\.xlsx)$/.test(f))
+  .sort();
 const originalOf = (f: string) => join(FIXTURES, `${f.replace(/\.(libreoffice\.xlsx|xls|ods)$/, '')}.xlsx`);
 
 describe('formats', () => {
@@ -42,8 +48,41 @@ describe('formats', () => {
     const xls = readFileSync(join(LEGACY, 'national-beita-2023.xls'));
     assert.deepEqual(await findingsOf(xls, '北塔.et'), await findingsOf(readFileSync(join(FIXTURES, 'national-beita-2023.xlsx')), 'x.xlsx'));
     const broken = xls.slice(0, 2048);
-    await assert.rejects(readWorkbookBytes(broken, '北塔.et'), (e: Error) => e instanceof WorkbookReadError && /^这个WPS 表格（\.et）文件已损坏/.test(e.message));
-    await assert.rejects(readWorkbookBytes(broken, '北塔.xls'), (e: Error) => e instanceof WorkbookReadError && /^这个Excel 97-2003（\.xls）文件已损坏/.test(e.message));
+    await assert.rejects(
+      readWorkbookBytes(broken, '北塔.et'),
+      (e: Error) => e instanceof WorkbookReadError && /^这个WPS 表格（\.et）文件已损坏/.test(e.message),
+    );
+    await assert.rejects(
+      readWorkbookBytes(broken, '北塔.xls'),
+      (e: Error) => e instanceof WorkbookReadError && /^这个Excel 97-2003（\.xls）文件已损坏/.test(e.message),
+    );
+  });
+
+  it('reads the HTML and XML tables some platforms save as ".xls", in UTF-8 or GBK, merged areas included', async () => {
+    const table = (charset: string, title: Buffer, score: Buffer) =>
+      Buffer.concat([
+        Buffer.from(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"></head><body><table><tr><td colspan="2">`),
+        title,
+        Buffer.from('</td></tr><tr><td>'),
+        score,
+        Buffer.from('</td><td>95.5</td></tr></table></body></html>'),
+      ]);
+    const expected = [
+      {
+        name: 'Sheet1',
+        cells: [[{ value: '整体支出绩效自评表' }], [{ value: '得分' }, { value: 95.5 }]],
+        merges: [{ top: 0, left: 0, bottom: 0, right: 1 }],
+      },
+    ];
+    const utf8 = table('utf-8', Buffer.from('整体支出绩效自评表'), Buffer.from('得分'));
+    assert.equal(sniff(utf8), 'markup');
+    assert.deepEqual((await readWorkbookBytes(utf8, '导出.xls')).sheets, expected);
+    assert.deepEqual((await readWorkbookBytes(table('gb2312', GBK_TITLE, GBK_SCORE), '导出.xls')).sheets, expected);
+    const spreadsheetMl = Buffer.from(
+      '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="自评表"><Table>' +
+        '<Row><Cell ss:MergeAcross="1"><Data ss:Type="String">整体支出绩效自评表</Data></Cell></Row><Row><Cell><Data ss:Type="String">得分</Data></Cell><Cell><Data ss:Type="Number">95.5</Data></Cell></Row></Table></Worksheet></Workbook>',
+    );
+    assert.deepEqual((await readWorkbookBytes(spreadsheetMl, '导出.xls')).sheets, [{ ...expected[0], name: '自评表' }]);
   });
 
   it('the annotated copy of a legacy file is an .xlsx that reads back to the same findings', async () => {
@@ -56,7 +95,10 @@ describe('formats', () => {
       assert.equal(copy.name, file.replace(/\.\w+$/, '.xlsx'));
       assert.equal(sniff(copy.bytes), 'xlsx');
       const again = await readWorkbookBytes(copy.bytes, copy.name);
-      assert.deepEqual(again.sheets.map((s) => s.name), [...workbook.sheets.map((s) => s.name), '检查结果']);
+      assert.deepEqual(
+        again.sheets.map((s) => s.name),
+        [...workbook.sheets.map((s) => s.name), '检查结果'],
+      );
       assert.deepEqual(summary(checker.check({ sheets: again.sheets.slice(0, -1) }).findings), summary(findings));
     }
   });
@@ -65,7 +107,10 @@ describe('formats', () => {
     const bytes = readFileSync(join(FIXTURES, 'national-beita-2023.xlsx'));
     const copy = await annotateWorkbook(bytes, '北塔.xlsm', checker.check(await readWorkbookBytes(bytes)).findings);
     assert.deepEqual([copy.name, copy.converted], ['北塔.xlsm', false]);
-    assert.deepEqual((await readWorkbookBytes(copy.bytes)).sheets.map((s) => s.name), ['自评表', '基础数据表', '检查结果']);
+    assert.deepEqual(
+      (await readWorkbookBytes(copy.bytes)).sheets.map((s) => s.name),
+      ['自评表', '基础数据表', '检查结果'],
+    );
   });
 });
 

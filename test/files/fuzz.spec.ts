@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { beforeAll, describe, it } from 'vitest';
+import { readWorkbookBytes } from '../../hosts/files/index';
 import { buildCli } from '../support/build';
 import { BYTE_KINDS, PART_KINDS, mutateBytes, mutatePackage } from './mutate';
 
@@ -42,17 +43,30 @@ function runChunk(files: string[]): { status: number | null; outcomes: Outcome[]
   });
   assert.equal(r.signal, null, `no hang, no crash (${r.signal}): ${r.stderr.slice(-2000)}`);
   const rss = /maxRSS (\d+)/.exec(r.stderr);
-  return { status: r.status, outcomes: JSON.parse(r.stdout), stderr: r.stderr.replace(/\nmaxRSS \d+\n$/, ''), maxRssMb: rss ? Number(rss[1]) / 1024 : NaN };
+  return {
+    status: r.status,
+    outcomes: JSON.parse(r.stdout),
+    stderr: r.stderr.replace(/\nmaxRSS \d+\n$/, ''),
+    maxRssMb: rss ? Number(rss[1]) / 1024 : NaN,
+  };
 }
 
 describe('fuzz: damaged and hostile workbooks', () => {
   const dir = mkdtempSync(join(tmpdir(), 'perf-fuzz-'));
   const cases: string[] = [];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     buildCli();
-    const packages = readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')).sort();
-    const legacy = readdirSync(join(FIXTURES, 'legacy')).filter((f) => /\.(xls|ods)$/.test(f)).sort();
+    // A platform's ".xls" export as HTML, made from a fixture's first sheet.
+    const grid = (await readWorkbookBytes(readFileSync(join(FIXTURES, 'national-beita-2023.xlsx')))).sheets[0];
+    const rows = grid.cells.map((row) => `<tr>${row.map((c) => `<td>${c?.value ?? ''}</td>`).join('')}</tr>`).join('');
+    const htmlTable = Buffer.from(`<html><head><meta charset="utf-8"></head><body><table>${rows}</table></body></html>`);
+    const packages = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.xlsx'))
+      .sort();
+    const legacy = readdirSync(join(FIXTURES, 'legacy'))
+      .filter((f) => /\.(xls|ods)$/.test(f))
+      .sort();
     let n = 0;
     const add = (name: string, bytes: Uint8Array) => {
       const path = join(dir, `${String(n++).padStart(3, '0')}-${name}`);
@@ -70,6 +84,7 @@ describe('fuzz: damaged and hostile workbooks', () => {
         add(`${kind}-${seed}.xlsx`, mutateBytes(readFileSync(join(FIXTURES, packages[seed % packages.length])), kind, seed));
         const old = legacy[seed % legacy.length];
         add(`${kind}-${seed}${old.slice(old.lastIndexOf('.'))}`, mutateBytes(readFileSync(join(FIXTURES, 'legacy', old)), kind, seed));
+        add(`${kind}-${seed}-html.xls`, mutateBytes(htmlTable, kind, seed));
       }
     }
   });
@@ -98,14 +113,17 @@ describe('fuzz: damaged and hostile workbooks', () => {
     }
     const refused = outcomes.filter((o) => o.error).length;
     const damaged = outcomes.filter((o) => o.findings?.some((f) => f.code === 'FILE_DAMAGED')).length;
-    console.log(`fuzz: ${outcomes.length} cases, ${refused} refused (exit 2), ${damaged} read with a damage warning, ${outcomes.length - refused - damaged} read clean; peak memory ${peak.toFixed(0)} MB`);
+    console.log(
+      `fuzz: ${outcomes.length} cases, ${refused} refused (exit 2), ${damaged} read with a damage warning, ${outcomes.length - refused - damaged} read clean; peak memory ${peak.toFixed(0)} MB`,
+    );
     assert.ok(refused > 0 && damaged > 0, 'both kinds occur');
     assert.ok(peak < MEMORY_LIMIT_MB, `peak memory ${peak} MB`);
   });
 
   it('a damaged file is refused naming the broken part, or read with a warning that names it', () => {
-    const named = (o: Outcome) => (o.error ?? o.findings!.find((f) => f.code === 'FILE_DAMAGED')?.message ?? '');
-    const byCase = (prefix: string) => runChunk(cases.filter((c) => basename(c).slice(4).startsWith(prefix)).slice(0, 3)).outcomes.map(named);
+    const named = (o: Outcome) => o.error ?? o.findings!.find((f) => f.code === 'FILE_DAMAGED')?.message ?? '';
+    const byCase = (prefix: string) =>
+      runChunk(cases.filter((c) => basename(c).slice(4).startsWith(prefix) && c.endsWith('.xlsx')).slice(0, 3)).outcomes.map(named);
     for (const m of byCase('wholeSheetMerge')) assert.match(m, /文件有损坏（工作表XML）：有合并区域大得异常/);
     for (const m of byCase('stringIndexOutOfRange')) assert.match(m, /共享字符串|工作表XML/);
     for (const m of byCase('duplicateRow')) assert.match(m, /重复出现，只读取了第一次/);

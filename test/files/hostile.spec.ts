@@ -22,7 +22,10 @@ const tmp = mkdtempSync(join(tmpdir(), 'perf-hostile-'));
 function check(name: string, bytes: Uint8Array) {
   const path = join(tmp, name);
   writeFileSync(path, bytes);
-  const r = spawnSync(process.execPath, [`--max-old-space-size=${MEMORY_LIMIT_MB}`, '--import', REPORT_RSS, BIN, 'check', path, '--json'], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${MEMORY_LIMIT_MB}`, '--import', REPORT_RSS, BIN, 'check', path, '--json'], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   assert.equal(r.signal, null, r.stderr);
   const peakMb = Number(/maxRSS (\d+)/.exec(r.stderr)![1]) / 1024;
   return { status: r.status, out: JSON.parse(r.stdout), stderr: r.stderr.replace(/\nmaxRSS \d+\n$/, '').trim(), peakMb };
@@ -53,7 +56,10 @@ describe('hostile workbooks', () => {
     assert.ok(bomb.length < 2 * 1048576, `${bomb.length} bytes`);
     const r = check('bomb.xlsx', packageWith({ name: 'xl/worksheets/sheet1.xml', data: bomb, method: 8, size: 1536 * 1048576 }));
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /^工作簿解压后有 153\d MB，超过了 128 MB 的上限（可能是损坏或恶意构造的压缩包）。请确认文件来源，在 Excel 或 WPS 中打开后另存为 \.xlsx 再检查。$/);
+    assert.match(
+      r.stderr,
+      /^工作簿解压后有 153\d MB，超过了 128 MB 的上限（可能是损坏或恶意构造的压缩包）。请确认文件来源，在 Excel 或 WPS 中打开后另存为 \.xlsx 再检查。$/,
+    );
     assert.ok(r.peakMb < 200, `peak ${r.peakMb} MB`);
   });
 
@@ -65,7 +71,8 @@ describe('hostile workbooks', () => {
   });
 
   it('an .ods whose repeated cells expand to a billion values is refused before they are expanded', () => {
-    const row = '<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"/></table:table-row>';
+    const row =
+      '<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"/></table:table-row>';
     const content = `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet><table:table table:name="Sheet1">${row}</table:table></office:spreadsheet></office:body></office:document-content>`;
     const ods = zip([
       { name: 'mimetype', data: strToU8('application/vnd.oasis.opendocument.spreadsheet'), method: 0, size: 46 },
@@ -78,37 +85,71 @@ describe('hostile workbooks', () => {
   });
 
   it('more cells than the limit are refused while they are read', () => {
-    const rows = Array.from({ length: 210_000 }, (_, r) => `<row r="${r + 1}">${'ABCDEFGHIJ'.split('').map((c) => `<c r="${c}${r + 1}"><v>1</v></c>`).join('')}</row>`).join('');
-    const r = check('cells.xlsx', withSheetXml((x) => x.replace(/<sheetData\/>|<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${rows}</sheetData>`)));
+    const rows = Array.from(
+      { length: 210_000 },
+      (_, r) =>
+        `<row r="${r + 1}">${'ABCDEFGHIJ'
+          .split('')
+          .map((c) => `<c r="${c}${r + 1}"><v>1</v></c>`)
+          .join('')}</row>`,
+    ).join('');
+    const r = check(
+      'cells.xlsx',
+      withSheetXml((x) => x.replace(/<sheetData\/>|<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${rows}</sheetData>`)),
+    );
     assert.equal(r.status, 2);
     assert.match(r.stderr, /^工作簿中有数据的单元格超过 2,000,000 个的上限，不像是绩效自评工作簿。请删去与自评无关的明细表后再检查。$/);
     assert.ok(r.peakMb < MEMORY_LIMIT_MB, `peak ${r.peakMb} MB`);
   });
 
   it('a merged area over the whole sheet is clipped to the data and reported as damage; the findings stay those of the sheet', () => {
-    const r = check('merge.xlsx', withSheetXml((x) => x.replace(/<mergeCells count="(\d+)">/, (_, n) => `<mergeCells count="${Number(n) + 1}"><mergeCell ref="A40:XFD1048576"/>`)));
+    const r = check(
+      'merge.xlsx',
+      withSheetXml((x) =>
+        x.replace(/<mergeCells count="(\d+)">/, (_, n) => `<mergeCells count="${Number(n) + 1}"><mergeCell ref="A40:XFD1048576"/>`),
+      ),
+    );
     assert.equal(r.status, 1, r.stderr);
     const codes = r.out.findings.map((f: { code: string; sheet: string; cell: string }) => `${f.code} ${f.sheet}!${f.cell}`);
-    assert.deepEqual(codes, ['WEIGHT_MISMATCH 自评表!B9', 'WEIGHT_MISMATCH 自评表!B13', 'SUM_MISMATCH 基础数据表!B6', 'SUM_MISMATCH 基础数据表!B7', 'EMPTY_INDICATOR 自评表!B17', 'FILE_DAMAGED 自评表!A40']);
+    assert.deepEqual(codes, [
+      'WEIGHT_MISMATCH 自评表!B9',
+      'WEIGHT_MISMATCH 自评表!B13',
+      'SUM_MISMATCH 基础数据表!B6',
+      'SUM_MISMATCH 基础数据表!B7',
+      'EMPTY_INDICATOR 自评表!B17',
+      'FILE_DAMAGED 自评表!A40',
+    ]);
     assert.match(r.out.findings[5].message, /^文件有损坏（工作表XML）：有合并区域大得异常（如覆盖整张表），已按有数据的范围读取。/);
   });
 
   it('in a batch, a hostile file is listed with its reason, a damaged one is read with its warning, and the run goes on', () => {
     const inbox = join(tmp, 'inbox');
     mkdirSync(inbox);
-    writeFileSync(join(inbox, '炸弹.xlsx'), packageWith({ name: 'xl/worksheets/sheet1.xml', data: deflateBomb(1536), method: 8, size: 1536 * 1048576 }));
-    writeFileSync(join(inbox, '合并损坏.xlsx'), withSheetXml((x) => x.replace(/<mergeCells count="(\d+)">/, (_, n) => `<mergeCells count="${Number(n) + 1}"><mergeCell ref="Z9:A1"/>`)));
+    writeFileSync(
+      join(inbox, '炸弹.xlsx'),
+      packageWith({ name: 'xl/worksheets/sheet1.xml', data: deflateBomb(1536), method: 8, size: 1536 * 1048576 }),
+    );
+    writeFileSync(
+      join(inbox, '合并损坏.xlsx'),
+      withSheetXml((x) => x.replace(/<mergeCells count="(\d+)">/, (_, n) => `<mergeCells count="${Number(n) + 1}"><mergeCell ref="Z9:A1"/>`)),
+    );
     copyFileSync('test/fixtures/hunan-junshan-2020.xlsx', join(inbox, '完好.xlsx'));
     const r = spawnSync(process.execPath, [BIN, 'batch', inbox, '--out', join(tmp, 'out'), '--jobs', '2'], { encoding: 'utf8', timeout: 120_000 });
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /共 3 个文件：本次检查 3 个，未变化跳过 0 个；有错误 1 个，无法读取 1 个/);
     const csv = readFileSync(join(tmp, 'out', '汇总.csv'), 'utf8');
     assert.match(csv, /炸弹\.xlsx,,,无法读取,.*工作簿解压后有 153\d MB，超过了 128 MB 的上限/);
-    const [header, ...lines] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const [header, ...lines] = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     const damagedColumn = header.split(',').indexOf('文件损坏');
     const damaged = lines.find((l) => l.startsWith('合并损坏.xlsx'))!.split(',');
     assert.equal(damaged[damagedColumn], '1');
-    assert.match(lines.find((l) => l.startsWith('完好.xlsx'))!, /,通过,/);
+    assert.match(
+      lines.find((l) => l.startsWith('完好.xlsx'))!,
+      /,通过,/,
+    );
   });
 
   it('cells and shared strings without end tags are read in one pass, with a damage warning', async () => {
@@ -134,10 +175,17 @@ describe('hostile workbooks', () => {
   });
 
   it('XML entities are never expanded (a billion laughs stays a short text) and no DTD is read', async () => {
-    const laughs = '<!DOCTYPE sst [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;"><!ENTITY ext SYSTEM "file:///etc/passwd">]>';
-    const bytes = withSheetXml((x) => x.replace(/^(<\?xml[^>]*\?>)/, `$1${laughs}`).replace(/<t>([^<]*)<\/t>/, '<t>&lol2;&ext;&amp;$1</t>'), 'xl/sharedStrings.xml');
+    const laughs =
+      '<!DOCTYPE sst [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;"><!ENTITY ext SYSTEM "file:///etc/passwd">]>';
+    const bytes = withSheetXml(
+      (x) => x.replace(/^(<\?xml[^>]*\?>)/, `$1${laughs}`).replace(/<t>([^<]*)<\/t>/, '<t>&lol2;&ext;&amp;$1</t>'),
+      'xl/sharedStrings.xml',
+    );
     const workbook = await readWorkbookBytes(bytes);
-    const texts = workbook.sheets.flatMap((s) => s.cells.flat()).map((c) => c?.value).filter((v): v is string => typeof v === 'string');
+    const texts = workbook.sheets
+      .flatMap((s) => s.cells.flat())
+      .map((c) => c?.value)
+      .filter((v): v is string => typeof v === 'string');
     const first = texts.find((t) => t.startsWith('&lol2;'));
     assert.ok(first, 'the entity reference is kept as written');
     assert.ok(first.startsWith('&lol2;&ext;&'));
@@ -151,7 +199,10 @@ describe('hostile workbooks', () => {
     edit('xl/_rels/workbook.xml.rels', (x) => x.replace(/Id="rId1"/g, 'Id="__proto__"'));
     edit('xl/workbook.xml', (x) => x.replace(/r:id="rId1"/, 'r:id="__proto__"'));
     const workbook = await readWorkbookBytes(zipSync(parts));
-    assert.deepEqual(workbook.sheets.map((s) => s.name), ['__proto__', 'constructor']);
+    assert.deepEqual(
+      workbook.sheets.map((s) => s.name),
+      ['__proto__', 'constructor'],
+    );
     const result = withDamage(createChecker().check(workbook), workbook);
     assert.ok(result.findings.some((f) => f.sheet === '__proto__' && f.code === 'WEIGHT_MISMATCH'));
     assert.equal(({} as Record<string, unknown>).polluted, undefined);

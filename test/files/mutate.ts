@@ -22,8 +22,17 @@ type Parts = Record<string, Uint8Array>;
 type Rand = () => number;
 
 const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-const firstSheet = (parts: Parts) => Object.keys(parts).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)).sort()[0];
-const sheetOf = (parts: Parts, rand: Rand) => pick(rand, Object.keys(parts).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)).sort());
+const firstSheet = (parts: Parts) =>
+  Object.keys(parts)
+    .filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))
+    .sort()[0];
+const sheetOf = (parts: Parts, rand: Rand) =>
+  pick(
+    rand,
+    Object.keys(parts)
+      .filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))
+      .sort(),
+  );
 
 function editText(parts: Parts, path: string | undefined, edit: (xml: string) => string): void {
   if (!path || !parts[path]) return;
@@ -51,18 +60,39 @@ const PART_MUTATIONS: Record<string, (parts: Parts, rand: Rand) => void> = {
   truncateStrings: (p, r) => editText(p, 'xl/sharedStrings.xml', (x) => x.slice(0, Math.floor(x.length * (0.1 + 0.85 * r())))),
   truncateStyles: (p, r) => editText(p, 'xl/styles.xml', (x) => x.slice(0, Math.floor(x.length * r()))),
   oddNumber: (p, r) =>
-    editText(p, sheetOf(p, r), (x) => replaceOne(x, /<c r="[A-Z]+\d+"(?: s="\d+")?><v>[^<]*<\/v>/, r, (m) => m.replace(/<v>[^<]*<\/v>/, `<v>${pick(r, ['1e999', 'NaN', 'abc', '-0', '0x1F', '', '１２', '1.7976931348623157e309', '--5'])}</v>`))),
-  refOutOfRange: (p, r) => editText(p, sheetOf(p, r), (x) => replaceOne(x, /<c r="[A-Z]+\d+"/, r, () => `<c r="${pick(r, ['XFE1', 'A1048577', 'A0', '$$', 'ZZZZZ9', 'A99999999999', '1A'])}"`)),
+    editText(p, sheetOf(p, r), (x) =>
+      replaceOne(x, /<c r="[A-Z]+\d+"(?: s="\d+")?><v>[^<]*<\/v>/, r, (m) =>
+        m.replace(/<v>[^<]*<\/v>/, `<v>${pick(r, ['1e999', 'NaN', 'abc', '-0', '0x1F', '', '１２', '1.7976931348623157e309', '--5'])}</v>`),
+      ),
+    ),
+  refOutOfRange: (p, r) =>
+    editText(p, sheetOf(p, r), (x) =>
+      replaceOne(x, /<c r="[A-Z]+\d+"/, r, () => `<c r="${pick(r, ['XFE1', 'A1048577', 'A0', '$$', 'ZZZZZ9', 'A99999999999', '1A'])}"`),
+    ),
   dropRow: (p, r) => editText(p, sheetOf(p, r), (x) => replaceOne(x, /<row\b[^>]*>[\s\S]*?<\/row>/, r, () => '')),
   duplicateRow: (p, r) => editText(p, sheetOf(p, r), (x) => replaceOne(x, /<row\b[^>]*>[\s\S]*?<\/row>/, r, (m) => m + m)),
   rowOutOfOrder: (p, r) => editText(p, sheetOf(p, r), (x) => replaceOne(x, /<row r="\d+"/, r, () => '<row r="2"')),
-  hugeString: (p, r) => editText(p, 'xl/sharedStrings.xml', (x) => replaceOne(x, /<t(?: [^>]*)?>[^<]*<\/t>/, r, () => `<t>${'很长的文字'.repeat(20_000 + Math.floor(r() * 200_000))}</t>`)),
+  hugeString: (p, r) =>
+    editText(p, 'xl/sharedStrings.xml', (x) =>
+      replaceOne(x, /<t(?: [^>]*)?>[^<]*<\/t>/, r, () => `<t>${'很长的文字'.repeat(20_000 + Math.floor(r() * 200_000))}</t>`),
+    ),
   stringIndexOutOfRange: (p, r) =>
-    editText(p, sheetOf(p, r), (x) => replaceOne(x, /t="s"(?: [^>]*)?><v>\d+<\/v>/, r, (m) => m.replace(/<v>\d+<\/v>/, `<v>${pick(r, ['999999', '-1', '1.5', 'x', '4294967296'])}</v>`))),
+    editText(p, sheetOf(p, r), (x) =>
+      replaceOne(x, /t="s"(?: [^>]*)?><v>\d+<\/v>/, r, (m) =>
+        m.replace(/<v>\d+<\/v>/, `<v>${pick(r, ['999999', '-1', '1.5', 'x', '4294967296'])}</v>`),
+      ),
+    ),
   wholeSheetMerge: (p, r) => editText(p, sheetOf(p, r), (x) => addMerges(x, [pick(r, ['A1:XFD1048576', 'A1:A1048576', 'A1:XFD1', 'B2:XFD1048576'])])),
-  invertedMerge: (p, r) => editText(p, sheetOf(p, r), (x) => addMerges(x, [pick(r, ['Z9:A1', 'C5:A1', 'A1:A1', 'A1:', ':', 'A1:B2:C3', 'XFE1:XFE2'])])),
+  invertedMerge: (p, r) =>
+    editText(p, sheetOf(p, r), (x) => addMerges(x, [pick(r, ['Z9:A1', 'C5:A1', 'A1:A1', 'A1:', ':', 'A1:B2:C3', 'XFE1:XFE2'])])),
   overlappingMerges: (p, r) => editText(p, sheetOf(p, r), (x) => addMerges(x, ['A1:D4', 'B2:E5', 'A1:D4'].slice(0, 2 + Math.floor(r() * 2)))),
-  manyMerges: (p, r) => editText(p, sheetOf(p, r), (x) => addMerges(x, Array.from({ length: 5_000 + Math.floor(r() * 20_000) }, (_, i) => `A${i * 2 + 1}:B${i * 2 + 2}`))),
+  manyMerges: (p, r) =>
+    editText(p, sheetOf(p, r), (x) =>
+      addMerges(
+        x,
+        Array.from({ length: 5_000 + Math.floor(r() * 20_000) }, (_, i) => `A${i * 2 + 1}:B${i * 2 + 2}`),
+      ),
+    ),
   styleOutOfRange: (p, r) => editText(p, sheetOf(p, r), (x) => replaceOne(x, / s="\d+"/, r, () => ` s="${pick(r, ['99999', '-1', 'x'])}"`)),
   missingSheetPart: (p, r) => void delete p[sheetOf(p, r)],
   missingWorkbook: (p) => void delete p['xl/workbook.xml'],
@@ -70,9 +100,19 @@ const PART_MUTATIONS: Record<string, (parts: Parts, rand: Rand) => void> = {
   badRels: (p) => editText(p, 'xl/_rels/workbook.xml.rels', (x) => x.replace(/Target="worksheets\/sheet1\.xml"/, 'Target="../../../etc/passwd"')),
   entityBomb: (p) =>
     editText(p, 'xl/sharedStrings.xml', (x) =>
-      x.replace(/^(<\?xml[^>]*\?>)?/, (decl) => `${decl}<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>`).replace(/<t>/, '<t>&c;&c;&c;')),
+      x
+        .replace(
+          /^(<\?xml[^>]*\?>)?/,
+          (decl) =>
+            `${decl}<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>`,
+        )
+        .replace(/<t>/, '<t>&c;&c;&c;'),
+    ),
   unclosedTags: (p, r) => editText(p, sheetOf(p, r), (x) => replaceOne(x, /<\/c>/, r, () => '')),
-  formulaWithoutValue: (p, r) => editText(p, sheetOf(p, r), (x) => replaceOne(x, /<c r="([A-Z]+\d+)"(?: s="\d+")?><v>[^<]*<\/v><\/c>/, r, (m) => m.replace(/<v>[^<]*<\/v>/, '<f t="shared" si="77"/>'))),
+  formulaWithoutValue: (p, r) =>
+    editText(p, sheetOf(p, r), (x) =>
+      replaceOne(x, /<c r="([A-Z]+\d+)"(?: s="\d+")?><v>[^<]*<\/v><\/c>/, r, (m) => m.replace(/<v>[^<]*<\/v>/, '<f t="shared" si="77"/>')),
+    ),
   protoKeys: (p) => {
     editText(p, 'xl/workbook.xml', (x) => x.replace(/name="[^"]*"/, 'name="__proto__"'));
     editText(p, 'xl/_rels/workbook.xml.rels', (x) => x.replace(/Id="rId1"/, 'Id="__proto__"'));
@@ -92,7 +132,7 @@ const BYTE_MUTATIONS: Record<string, (bytes: Uint8Array, rand: Rand) => Uint8Arr
   zeroRun: (b, r) => {
     const out = b.slice();
     const at = Math.floor(r() * out.length);
-    out.fill(0, at, at + 64 + Math.floor(r() * 512));
+    out.fill(0, at, Math.min(out.length, at + 64 + Math.floor(r() * 512)));
     return out;
   },
 };
