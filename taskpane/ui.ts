@@ -1,10 +1,9 @@
-import type { Finding, Severity } from '../src/index';
+import { SEVERITIES, SEVERITY_LIST, countBySeverity, messages, type Finding } from '../src/index';
 import type { CellAddress } from './host';
 import { WriteFailed, type CheckOutcome, type FillOutcome, type Overwrite, type UndoOutcome } from './session';
 
 /** The pane's words and its DOM, kept apart from the work: every text a clerk reads in the pane is here. */
 
-const GROUP_TITLE: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const ACTION_NAME = { mark: '检查本表的标注', fill: '填写自评得分' } as const;
 const where = (c: CellAddress) => `${c.sheet}!${c.cell}`;
 
@@ -38,22 +37,31 @@ export function setBusy(busy: boolean): void {
 export function checkSummary(outcome: CheckOutcome): string {
   const { findings } = outcome.result;
   if (findings.length === 1 && findings[0].code === 'NO_SCORE_TABLE') return '未识别到评分表：本工作簿中没有找到评分表、自评表或基础数据表。';
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const head = findings.length
-    ? `共发现 ${findings.length} 个问题：错误 ${count('error')} 个，警告 ${count('warning')} 个，提示 ${count('info')} 个。`
+    ? `共发现 ${findings.length} 个问题：${messages.severityTally(countBySeverity(findings), '个')}。`
     : '检查完毕，没有发现问题。';
   const total = outcome.result.totalScore !== undefined ? `评分表总分 ${outcome.result.totalScore} 分。` : '';
-  const unmarked = outcome.unmarked.length ? `${outcome.unmarked.length} 个单元格未能标注（问题已列在下方）：${outcome.unmarked.map(where).join('、')}。` : '';
-  const noNote = outcome.withoutNote.length ? `${outcome.withoutNote.length} 个单元格只标了底色、没有加批注（问题已列在下方）：${outcome.withoutNote.map(where).join('、')}。` : '';
-  const unprotect = outcome.unprotect.length ? `要在这些单元格上标注，请先撤销工作表保护：${outcome.unprotect.map((s) => `“${s}”`).join('、')}。` : '';
+  const unmarked = outcome.unmarked.length
+    ? `${outcome.unmarked.length} 个单元格未能标注（问题已列在下方）：${outcome.unmarked.map(where).join('、')}。`
+    : '';
+  const noNote = outcome.withoutNote.length
+    ? `${outcome.withoutNote.length} 个单元格只标了底色、没有加批注（问题已列在下方）：${outcome.withoutNote.map(where).join('、')}。`
+    : '';
+  const unprotect = outcome.unprotect.length
+    ? `要在这些单元格上标注，请先撤销工作表保护：${outcome.unprotect.map((s) => `“${s}”`).join('、')}。`
+    : '';
   return head + total + unmarked + noNote + unprotect;
 }
 
 export function fillSummary(outcome: FillOutcome): { text: string; isError: boolean } {
-  if (outcome.nothingToFill) return { text: '本工作簿中没有可以根据表内数据自动计算得分的指标（如在职人员控制率、固定资产利用率、资金结余）。', isError: false };
+  if (outcome.nothingToFill)
+    return { text: '本工作簿中没有可以根据表内数据自动计算得分的指标（如在职人员控制率、固定资产利用率、资金结余）。', isError: false };
   if (outcome.locked) {
     const sheets = [...new Set(outcome.locked.map((c) => `“${c.sheet}”`))].join('、');
-    return { text: `以下单元格受保护，无法填写，什么也没有改动：${outcome.locked.map(where).join('、')}。请先撤销工作表${sheets}的保护。`, isError: true };
+    return {
+      text: `以下单元格受保护，无法填写，什么也没有改动：${outcome.locked.map(where).join('、')}。请先撤销工作表${sheets}的保护。`,
+      isError: true,
+    };
   }
   const kept = outcome.kept ? `按您的选择保留了 ${outcome.kept} 个已填写的单元格。` : '';
   return { text: outcome.written ? `已填写 ${outcome.written} 个单元格。${kept}可点“撤销”恢复。` : `没有需要填写的单元格。${kept}`, isError: false };
@@ -85,11 +93,11 @@ export function setLastAction(action: { action: 'mark' | 'fill'; at: string } | 
 export function renderFindings(findings: Finding[], select: (cell: CellAddress) => void): void {
   const root = document.getElementById('findings')!;
   root.textContent = '';
-  for (const severity of ['error', 'warning', 'info'] as Severity[]) {
+  for (const severity of SEVERITY_LIST) {
     const group = findings.filter((f) => f.severity === severity);
     if (!group.length) continue;
     const section = element('section', `group ${severity}`);
-    section.appendChild(element('h2', undefined, `${GROUP_TITLE[severity]}（${group.length}）`));
+    section.appendChild(element('h2', undefined, `${SEVERITIES[severity].word}（${group.length}）`));
     for (const f of group) {
       const item = element('button', 'finding');
       item.type = 'button';

@@ -9,7 +9,7 @@ import { startPane } from '../../taskpane/pane';
  * The task pane for Office without shared runtime or custom functions (Office 2016/2019 volume-licensed): the four
  * pane actions, each API above ExcelApi 1.1 used only where this Office has it.
  */
-Office.onReady(() => {
+void Office.onReady(() => {
   startPane(new ExcelHost(excelCapabilities((name, version) => Office.context.requirements.isSetSupported(name, version))));
   (window as unknown as { perfCheckStarted: boolean }).perfCheckStarted = true;
 });

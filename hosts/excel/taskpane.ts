@@ -8,14 +8,18 @@ import { startPane, type PaneActions } from '../../taskpane/pane';
  */
 
 /** A ribbon button: show the pane, do the work, tell Office the command is done. */
-const command = (work: () => Promise<void>) => async (event: Office.AddinCommands.Event) => {
-  await Office.addin.showAsTaskpane().catch(() => undefined);
-  await work();
-  event.completed();
+const command = (work: () => Promise<void>) => (event: Office.AddinCommands.Event) => {
+  void Office.addin
+    .showAsTaskpane()
+    .catch(() => undefined)
+    .then(work)
+    .finally(() => event.completed());
 };
 
-Office.onReady(() => {
-  const actions: PaneActions = startPane(new ExcelHost(excelCapabilities((name, version) => Office.context.requirements.isSetSupported(name, version))));
+void Office.onReady(() => {
+  const actions: PaneActions = startPane(
+    new ExcelHost(excelCapabilities((name, version) => Office.context.requirements.isSetSupported(name, version))),
+  );
   Office.actions.associate('checkSheet', command(actions.check));
   Office.actions.associate('fillScores', command(actions.fill));
   Office.actions.associate('clearMarks', command(actions.clear));

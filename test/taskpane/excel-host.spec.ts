@@ -29,7 +29,10 @@ describe('Excel adapter (office-addin-mock)', () => {
     const { host, grid } = await excelWith('national-beita-2023');
     const read = await host.readWorkbook();
     assert.equal(host.syncs, 3);
-    assert.deepEqual(read.sheets.map((s) => s.name), ['自评表', '基础数据表']);
+    assert.deepEqual(
+      read.sheets.map((s) => s.name),
+      ['自评表', '基础数据表'],
+    );
     assert.deepEqual(read.sheets[0].merges.length, grid.sheets[0].merges.length);
     const cells = (g: WorkbookGrid) => checkWorkbook(g).findings.map((f) => `${f.code}@${f.sheet}!${f.cell}`);
     assert.deepEqual(cells(read), cells(grid));
@@ -37,7 +40,16 @@ describe('Excel adapter (office-addin-mock)', () => {
 
   it('reads a sheet above Excel on the web’s 5 MB response cap in row chunks', async () => {
     const { book, host } = await excelWith('kunming-dongchuan-2020');
-    const big = { name: '明细', cells: new Map(), merges: [], fills: new Map(), notes: new Map(), threads: new Map(), protected: false, unlocked: new Set<string>() };
+    const big = {
+      name: '明细',
+      cells: new Map(),
+      merges: [],
+      fills: new Map(),
+      notes: new Map(),
+      threads: new Map(),
+      protected: false,
+      unlocked: new Set<string>(),
+    };
     for (let r = 1; r <= 30_000; r++) {
       big.cells.set(`A${r}`, { value: `凭证${r}` });
       big.cells.set(`B${r}`, { value: r % 97 });
@@ -48,7 +60,10 @@ describe('Excel adapter (office-addin-mock)', () => {
     assert.equal(host.syncs, 3 + 3, 'three requests for the whole workbook, then one per chunk of the large sheet');
     assert.equal(read.sheets[1].cells.length, 30_000);
     assert.equal(read.sheets[1].cells[29_999][0]?.value, '凭证30000');
-    assert.deepEqual(checkWorkbook(read).findings.map((f) => f.cell), ['A31', 'B37']);
+    assert.deepEqual(
+      checkWorkbook(read).findings.map((f) => f.cell),
+      ['A31', 'B37'],
+    );
   });
 
   it('检查本表 highlights and annotates each finding’s cell; the number of requests does not grow with the findings', async () => {
