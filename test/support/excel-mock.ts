@@ -151,6 +151,8 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
         add(address: string, content: string) {
           commits.push(() => {
             reachable(book, sheet, address);
+            // As Excel: a cell holds a note or a comment thread, not both.
+            if (sheet.threads.has(address)) throw new Error(`InvalidOperation: ${sheet.name}!${address} has a comment thread`);
             sheet.notes.set(address, content);
           });
         },
@@ -179,6 +181,7 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
             const sheet = sheetNamed(book, name.replace(/''/g, "'"));
             commits.push(() => {
               reachable(book, sheet, cell);
+              if (sheet.notes.has(cell)) throw new Error(`InvalidOperation: ${sheet.name}!${cell} has a note`);
               sheet.threads.set(cell, content);
             });
           },

@@ -126,6 +126,23 @@ describe('Excel adapter (office-addin-mock)', () => {
     assert.deepEqual([...snapshot(book), ...threads(book)], original);
   });
 
+  it('comments only (ExcelApi 1.10–1.17): a cell whose old note refuses a comment is left out, the others are annotated', async () => {
+    const grid = await loadGrid(join('test/fixtures', 'hunan-score-over.xlsx'));
+    const book = mockWorkbook(grid);
+    installExcel(book);
+    // A note from an older Excel: this Excel cannot see it, and cannot put a thread beside it.
+    book.sheets[1].notes.set('F5', '财务科：请再核对');
+    const original = [...snapshot(book), ...threads(book)];
+    const session = new PaneSession(new ExcelHost({ ...ALL_CAPABILITIES, annotations: 'comments' }));
+    const outcome = await session.check();
+    assert.deepEqual(outcome.withoutNote, [{ sheet: '评分表', cell: 'F5' }]);
+    assert.equal(book.sheets[1].fills.get('F5'), MARK_FILL.error);
+    assert.equal(book.sheets[1].notes.get('F5'), '财务科：请再核对');
+    assert.match(book.sheets[1].threads.get('F30')!, /^【绩效自评助手】/);
+    await session.undo();
+    assert.deepEqual([...snapshot(book), ...threads(book)], original);
+  });
+
   it('with notes (ExcelApi 1.18): a cell holding a comment thread gets no note beside it, the thread stays as it was', async () => {
     const { book, host } = await excelWith('hunan-score-over');
     book.sheets[1].threads.set('F5', '财务科：请再核对');
