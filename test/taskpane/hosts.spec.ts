@@ -12,11 +12,13 @@ import { loadGrid, setCell } from '../support/workbook';
 
 /** Every value, fill and note of the workbook state both stand-ins share. */
 const snapshot = (book: MockWorkbook) =>
-  book.sheets.flatMap((s) => [
-    ...[...s.cells].map(([a, c]) => `${s.name}!${a}=${JSON.stringify(c.formula ?? c.value)}`),
-    ...[...s.fills].map(([a, f]) => `${s.name}!${a} fill ${f}`),
-    ...[...s.notes].map(([a, n]) => `${s.name}!${a} note ${n}`),
-  ]).sort();
+  book.sheets
+    .flatMap((s) => [
+      ...[...s.cells].map(([a, c]) => `${s.name}!${a}=${JSON.stringify(c.formula ?? c.value)}`),
+      ...[...s.fills].map(([a, f]) => `${s.name}!${a} fill ${f}`),
+      ...[...s.notes].map(([a, n]) => `${s.name}!${a} note ${n}`),
+    ])
+    .sort();
 
 const HOSTS: Record<string, (book: MockWorkbook) => SpreadsheetHost> = {
   Excel: (book) => {
