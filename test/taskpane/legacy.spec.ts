@@ -70,4 +70,29 @@ describe('the pane for Office 2016/2019 (manifest-legacy.xml)', () => {
     assert.equal(window.perfCheckStarted, true);
     assert.equal(elements.get('status')!.textContent, '请点击“检查本表”。');
   });
+
+  it('where even that page cannot run, the guard says why in Chinese instead of a blank pane', () => {
+    const guard = (started: boolean) => {
+      const status = element();
+      const timers: (() => void)[] = [];
+      const window: Record<string, unknown> = {
+        document: { getElementById: (id: string) => (id === 'status' ? status : null) },
+        setTimeout: (f: () => void) => timers.push(f),
+        perfCheckStarted: started,
+      };
+      window.window = window;
+      vm.runInContext(readFileSync('dist/legacy-guard.js', 'utf8'), vm.createContext(window));
+      return { status, timers, window };
+    };
+    const broken = guard(false);
+    (broken.window.onerror as () => void)();
+    assert.match(broken.status.innerText, /^此版本的 Office 无法运行绩效自评助手的面板/);
+    assert.equal(broken.status.className, 'error');
+    const offline = guard(false);
+    offline.timers.forEach((f) => f());
+    assert.match(offline.status.innerText, /^绩效自评助手没有启动：未能加载 Office\.js/);
+    const fine = guard(true);
+    fine.timers.forEach((f) => f());
+    assert.equal(fine.status.innerText, '', 'a pane that started is left alone');
+  });
 });
