@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createChecker, type Finding, type FindingCode } from '../src/index';
-import { AnnotateError, annotateXlsx, readWorkbookBytes, WorkbookReadError } from '../hosts/files/index';
+import { AnnotateError, annotateWorkbook, readWorkbookBytes, withDamage, WorkbookReadError } from '../hosts/files/index';
 import { readFileChecked, writeAtomically } from './files';
 
 /** One workbook of a batch: where it is, where its annotated copy goes. */
@@ -16,6 +16,8 @@ export interface BatchJob {
 export interface BatchRow {
   file: string;
   status: 'checked' | 'unreadable';
+  /** The annotated copy's path relative to the output folder: an .xls, .et or .ods gets an .xlsx copy. */
+  copy?: string;
   /** Why a file could not be read, in Chinese. */
   reason?: string;
   department?: string;
@@ -31,8 +33,8 @@ export interface BatchRow {
 }
 
 const checker = createChecker();
-
-/** The prefix of the temporary files a process writes: what an interrupted run cleans up. */
+/** Output folders this thread has made: one mkdir per folder, not per workbook. */
+const folders = new Set<string>();
 
 function describe(findings: Finding[]): Pick<BatchRow, 'errors' | 'warnings' | 'infos' | 'byCode' | 'firstProblem'> {
   const byCode: BatchRow['byCode'] = {};
@@ -55,13 +57,19 @@ export async function processJob(job: BatchJob): Promise<BatchRow> {
   const unreadable = (reason: string): BatchRow => ({ file: job.file, status: 'unreadable', reason, errors: 0, warnings: 0, infos: 0, byCode: {} });
   try {
     const bytes = await readFileChecked(job.source);
-    const result = checker.check(await readWorkbookBytes(bytes));
-    const annotated = annotateXlsx(bytes, result.findings);
-    await mkdir(dirname(job.target), { recursive: true });
-    await writeAtomically(job.target, annotated);
+    const workbook = await readWorkbookBytes(bytes, basename(job.source));
+    const result = withDamage(checker.check(workbook), workbook);
+    const annotated = await annotateWorkbook(bytes, basename(job.target), result.findings);
+    const target = join(dirname(job.target), annotated.name);
+    if (!folders.has(dirname(target))) {
+      await mkdir(dirname(target), { recursive: true });
+      folders.add(dirname(target));
+    }
+    await writeAtomically(target, annotated.bytes);
     return {
       file: job.file,
       status: 'checked',
+      copy: annotated.converted ? job.file.replace(/[^/]*$/, annotated.name) : job.file,
       ...(result.department ? { department: result.department } : {}),
       ...(result.year ? { year: result.year } : {}),
       ...(result.totals?.entered ? { totalEntered: result.totals.entered } : {}),
@@ -70,6 +78,7 @@ export async function processJob(job: BatchJob): Promise<BatchRow> {
     };
   } catch (e) {
     if (e instanceof WorkbookReadError || e instanceof AnnotateError) return unreadable(e.message);
-    return unreadable(`检查时出错：${e instanceof Error ? e.message : String(e)}`);
+    // Never a library's own words: the reviewer reads one Chinese sentence.
+    return unreadable('检查这个文件时发生内部错误，未能完成。请用 Excel 或 WPS 打开后另存为 .xlsx 再检查，或把该文件反馈给开发者。');
   }
 }

@@ -1,5 +1,5 @@
 import { writeAtomically } from './files';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FindingCode } from '../src/index';
 import type { BatchRow } from './batch-worker';
@@ -20,6 +20,7 @@ const CODE_NAME: Record<FindingCode, string> = {
   MISSING_SCORE: '缺得分',
   EMPTY_INDICATOR: '指标未展开',
   FORMULA_NO_VALUE: '公式无结果',
+  FILE_DAMAGED: '文件损坏',
 };
 const CODES = Object.keys(CODE_NAME) as FindingCode[];
 
@@ -29,13 +30,11 @@ export function sortRows(rows: BatchRow[]): BatchRow[] {
   return [...rows].sort((a, b) => rank(a) - rank(b) || b.errors - a.errors || b.warnings - a.warnings || a.file.localeCompare(b.file, 'zh-CN'));
 }
 
-const department = (r: BatchRow) => r.department ?? basename(r.file).replace(/\.[^.]+$/, '');
-
 function table(rows: BatchRow[]): { header: string[]; body: (string | number)[][] } {
   const header = ['文件', '单位', '年度', '状态', '总分（填写）', '总分（复核）', '错误', '警告', '提示', ...CODES.map((c) => CODE_NAME[c]), '首个问题'];
   const body = rows.map((r) => [
     r.file,
-    department(r),
+    r.department ?? '',
     r.year ?? '',
     r.status === 'unreadable' ? '无法读取' : r.errors ? '有错误' : r.warnings ? '有警告' : '通过',
     r.totalEntered ?? '',

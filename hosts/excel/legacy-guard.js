@@ -1,4 +1,3 @@
-/* global window, document */
 // Loaded first, as it is, by legacy.html (ES3: any Office's browser engine runs it). If the pane cannot start —
 // Office.js not reachable, a script this engine cannot run — the clerk reads why, in Chinese, not a blank pane.
 (function () {
