@@ -5,18 +5,10 @@ import * as ui from './ui';
 /** The pane's four actions, wired to its buttons; the same in Excel and in WPS, only the host differs. */
 export type PaneActions = Record<'check' | 'fill' | 'clear' | 'undo', () => Promise<void>>;
 
-export interface Pane extends PaneActions {
-  /** Whether an action is running: a ribbon command arriving now waits for it. */
-  readonly busy: boolean;
-}
-
 /** Runs one piece of work at a time: what is asked for meanwhile is refused (and `refused` says so). */
 export function oneAtATime(refused: () => void) {
   let running = false;
   return {
-    get busy() {
-      return running;
-    },
     async run(work: () => Promise<void>): Promise<void> {
       if (running) return refused();
       running = true;
@@ -33,7 +25,7 @@ export function oneAtATime(refused: () => void) {
  * Wires the pane's buttons. Buttons and ribbon commands share one queue of one: while an action runs, another is
  * refused with a message (the buttons are disabled too), so that two actions never write the workbook at once.
  */
-export function startPane(host: SpreadsheetHost): Pane {
+export function startPane(host: SpreadsheetHost): PaneActions {
   const session = new PaneSession(host);
   const select = (cell: CellAddress) => void host.select(cell).catch(() => undefined);
   const queue = oneAtATime(() => ui.setNotice(ui.BUSY_REFUSED));
@@ -81,10 +73,5 @@ export function startPane(host: SpreadsheetHost): Pane {
   for (const [id, action] of Object.entries(actions)) document.getElementById(id)!.addEventListener('click', () => void action());
   ui.setStatus('请点击“检查本表”。');
   void session.lastAction().then(ui.setLastAction, () => undefined);
-  return {
-    ...actions,
-    get busy() {
-      return queue.busy;
-    },
-  };
+  return actions;
 }

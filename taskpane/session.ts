@@ -101,7 +101,12 @@ export class PaneSession {
     const after: CellChange[] = before.map((b) => {
       const fs = byCell.get(cellKey(b))!.sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity]);
       const may = rights.get(cellKey(b))!;
-      return { sheet: b.sheet, cell: b.cell, ...(may.fill ? { fill: MARK_FILL[fs[0].severity] } : {}), ...(may.note ? { note: noteFor(fs, b.note) } : {}) };
+      return {
+        sheet: b.sheet,
+        cell: b.cell,
+        ...(may.fill ? { fill: MARK_FILL[fs[0].severity] } : {}),
+        ...(may.note ? { note: noteFor(fs, b.note) } : {}),
+      };
     });
     const refused = after.length ? await this.apply('mark', before, after) : [];
     const noted = new Set(after.filter((a) => a.note !== undefined).map(cellKey));
@@ -132,14 +137,23 @@ export class PaneSession {
     const typed = changed.filter((t) => shown(current.get(cellKey(t))!.value) !== '');
     let chosen = changed;
     if (typed.length) {
-      const overwrites = typed.map((t) => ({ sheet: t.sheet, cell: t.cell, current: shown(current.get(cellKey(t))!.value), proposed: String(t.value) }));
+      const overwrites = typed.map((t) => ({
+        sheet: t.sheet,
+        cell: t.cell,
+        current: shown(current.get(cellKey(t))!.value),
+        proposed: String(t.value),
+      }));
       if (!(await confirmOverwrite(overwrites))) chosen = changed.filter((t) => !typed.includes(t));
     }
     if (!chosen.length) return { written: 0, kept: typed.length };
     const rights = await this.host.writable(chosen);
     const locked = chosen.filter((_, i) => !rights[i].content).map(({ sheet, cell }) => ({ sheet, cell }));
     if (locked.length) return { written: 0, kept: 0, locked };
-    await this.apply('fill', chosen.map((c) => current.get(cellKey(c))!), chosen);
+    await this.apply(
+      'fill',
+      chosen.map((c) => current.get(cellKey(c))!),
+      chosen,
+    );
     return { written: chosen.length, kept: changed.length - chosen.length };
   }
 

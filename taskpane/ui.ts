@@ -41,17 +41,27 @@ export function checkSummary(outcome: CheckOutcome): string {
     ? `共发现 ${findings.length} 个问题：${messages.severityTally(countBySeverity(findings), '个')}。`
     : '检查完毕，没有发现问题。';
   const total = outcome.result.totalScore !== undefined ? `评分表总分 ${outcome.result.totalScore} 分。` : '';
-  const unmarked = outcome.unmarked.length ? `${outcome.unmarked.length} 个单元格未能标注（问题已列在下方）：${outcome.unmarked.map(where).join('、')}。` : '';
-  const noNote = outcome.withoutNote.length ? `${outcome.withoutNote.length} 个单元格只标了底色、没有加批注（问题已列在下方）：${outcome.withoutNote.map(where).join('、')}。` : '';
-  const unprotect = outcome.unprotect.length ? `要在这些单元格上标注，请先撤销工作表保护：${outcome.unprotect.map((s) => `“${s}”`).join('、')}。` : '';
+  const unmarked = outcome.unmarked.length
+    ? `${outcome.unmarked.length} 个单元格未能标注（问题已列在下方）：${outcome.unmarked.map(where).join('、')}。`
+    : '';
+  const noNote = outcome.withoutNote.length
+    ? `${outcome.withoutNote.length} 个单元格只标了底色、没有加批注（问题已列在下方）：${outcome.withoutNote.map(where).join('、')}。`
+    : '';
+  const unprotect = outcome.unprotect.length
+    ? `要在这些单元格上标注，请先撤销工作表保护：${outcome.unprotect.map((s) => `“${s}”`).join('、')}。`
+    : '';
   return head + total + unmarked + noNote + unprotect;
 }
 
 export function fillSummary(outcome: FillOutcome): { text: string; isError: boolean } {
-  if (outcome.nothingToFill) return { text: '本工作簿中没有可以根据表内数据自动计算得分的指标（如在职人员控制率、固定资产利用率、资金结余）。', isError: false };
+  if (outcome.nothingToFill)
+    return { text: '本工作簿中没有可以根据表内数据自动计算得分的指标（如在职人员控制率、固定资产利用率、资金结余）。', isError: false };
   if (outcome.locked) {
     const sheets = [...new Set(outcome.locked.map((c) => `“${c.sheet}”`))].join('、');
-    return { text: `以下单元格受保护，无法填写，什么也没有改动：${outcome.locked.map(where).join('、')}。请先撤销工作表${sheets}的保护。`, isError: true };
+    return {
+      text: `以下单元格受保护，无法填写，什么也没有改动：${outcome.locked.map(where).join('、')}。请先撤销工作表${sheets}的保护。`,
+      isError: true,
+    };
   }
   const kept = outcome.kept ? `按您的选择保留了 ${outcome.kept} 个已填写的单元格。` : '';
   return { text: outcome.written ? `已填写 ${outcome.written} 个单元格。${kept}可点“撤销”恢复。` : `没有需要填写的单元格。${kept}`, isError: false };

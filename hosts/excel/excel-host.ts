@@ -133,7 +133,7 @@ export function planReads(used: { rows: number; cols: number }[], budget: number
   const requests: Chunk[][] = [[]];
   let space = budget;
   used.forEach(({ rows, cols }, sheet) => {
-    for (let start = 0; start < rows; ) {
+    for (let start = 0; start < rows;) {
       let fit = Math.floor(space / cols);
       if (fit === 0) {
         if (requests[requests.length - 1].length) requests.push([]);
@@ -180,13 +180,17 @@ export class ExcelHost implements SpreadsheetHost {
       await sync();
       const used = worksheets.items.map((ws) => {
         const range = this.can.nullObjects ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange();
-        range.load(this.can.nullObjects ? 'isNullObject, rowIndex, columnIndex, rowCount, columnCount' : 'rowIndex, columnIndex, rowCount, columnCount');
+        range.load(
+          this.can.nullObjects ? 'isNullObject, rowIndex, columnIndex, rowCount, columnCount' : 'rowIndex, columnIndex, rowCount, columnCount',
+        );
         const merged = this.can.merges ? range.getMergedAreasOrNullObject() : undefined;
         merged?.load('isNullObject, address');
         return { ws, range, merged };
       });
       await sync();
-      const sizes = used.map(({ range }) => (this.can.nullObjects && range.isNullObject ? { rows: 0, cols: 1 } : { rows: range.rowCount, cols: range.columnCount }));
+      const sizes = used.map(({ range }) =>
+        this.can.nullObjects && range.isNullObject ? { rows: 0, cols: 1 } : { rows: range.rowCount, cols: range.columnCount },
+      );
       const requests = planReads(sizes, this.budget);
       for (const chunks of requests) {
         for (const chunk of chunks) {
@@ -220,7 +224,7 @@ export class ExcelHost implements SpreadsheetHost {
 
   /** The workbook's comment threads by cell (ExcelApi 1.10), listed once with their places. */
   private async commentsOf(context: Excel.RequestContext, sync: () => Promise<void>): Promise<Map<string, Excel.Comment>> {
-    if (this.can.annotations === 'none') return new Map();
+    if (this.can.annotations === 'none') return new Map<string, Excel.Comment>();
     const comments = context.workbook.comments;
     comments.load('items/content');
     await sync();
@@ -262,7 +266,7 @@ export class ExcelHost implements SpreadsheetHost {
         range.format.fill.load(this.can.fillPattern ? 'color, pattern' : 'color');
         return range;
       });
-      const notes = this.can.annotations === 'none' ? new Map<string, never>() : await this.notesOf(context, sync, cells);
+      const notes = this.can.annotations === 'none' ? new Map<string, undefined>() : await this.notesOf(context, sync, cells);
       if (this.can.annotations === 'none') await sync();
       return cells.map((a, i): CellState => {
         const range = ranges[i];
@@ -349,7 +353,11 @@ export class ExcelHost implements SpreadsheetHost {
   }
 
   /** Queues the note changes: whether a note is there decides between changing, adding and deleting it. */
-  private annotate(context: Excel.RequestContext, changes: readonly CellChange[], existing: Map<string, Excel.Note | Excel.Comment | undefined>): void {
+  private annotate(
+    context: Excel.RequestContext,
+    changes: readonly CellChange[],
+    existing: Map<string, Excel.Note | Excel.Comment | undefined>,
+  ): void {
     for (const c of changes) {
       const note = existing.get(cellKey(c));
       if (c.note === null) note?.delete();

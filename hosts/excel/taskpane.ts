@@ -17,7 +17,9 @@ const command = (work: () => Promise<void>) => (event: Office.AddinCommands.Even
 };
 
 void Office.onReady(() => {
-  const actions: PaneActions = startPane(new ExcelHost(excelCapabilities((name, version) => Office.context.requirements.isSetSupported(name, version))));
+  const actions: PaneActions = startPane(
+    new ExcelHost(excelCapabilities((name, version) => Office.context.requirements.isSetSupported(name, version))),
+  );
   Office.actions.associate('checkSheet', command(actions.check));
   Office.actions.associate('fillScores', command(actions.fill));
   Office.actions.associate('clearMarks', command(actions.clear));

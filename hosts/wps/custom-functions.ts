@@ -10,15 +10,18 @@
  */
 export const WPS_MISSING = -2147352572;
 
-export type WorksheetFunction = (...args: any[]) => unknown;
+/** Any of the PERF functions, whatever its parameters. */
+export type WorksheetFunction = (...args: never[]) => unknown;
+/** A function as WPS calls it: with whatever the formula gives. */
+export type WpsCallable = (...args: unknown[]) => unknown;
 
 /** A function as WPS calls it: an omitted argument is passed on as missing, never as the number −2147352572. */
-export function forWps(fn: WorksheetFunction): WorksheetFunction {
-  return (...args: unknown[]) => fn(...args.map((a) => (a === WPS_MISSING ? undefined : a)));
+export function forWps(fn: WorksheetFunction): WpsCallable {
+  return (...args: unknown[]) => (fn as WpsCallable)(...args.map((a) => (a === WPS_MISSING ? undefined : a)));
 }
 
 export interface WpsFunctionApi {
-  AddCustomFunction?: (namespace: string, name: string, fn: WorksheetFunction) => unknown;
+  AddCustomFunction?: (namespace: string, name: string, fn: WpsCallable) => unknown;
 }
 
 /**

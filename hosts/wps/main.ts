@@ -25,7 +25,13 @@ import { registerFunctions, type WorksheetFunction } from './custom-functions';
 declare const __PERF_FUNCTIONS__: { name: string; jsName: string }[];
 
 const PANE_ID = 'perfCheck.taskpane';
-const ACTIONS: Record<string, PaneCommand['action'] | undefined> = { btnCheck: 'check', btnFill: 'fill', btnClear: 'clear', btnUndo: 'undo', btnPane: undefined };
+const ACTIONS: Record<string, PaneCommand['action'] | undefined> = {
+  btnCheck: 'check',
+  btnFill: 'fill',
+  btnClear: 'clear',
+  btnUndo: 'undo',
+  btnPane: undefined,
+};
 
 interface TaskPane {
   ID: string;

@@ -5,12 +5,11 @@ import { takeCommand } from './command';
 
 /**
  * The task pane in WPS: the same pane as in Excel over the WPS host. A ribbon command is left in the add-in's
- * shared storage by the start-up page; the pane takes it when it is free — the command that opened the pane
- * included, however long the pane took to load.
+ * shared storage by the start-up page; the pane takes it once — the command that opened the pane included, however
+ * long the pane took to load — and runs it like a click on its button (refused with a message while another runs).
  */
 const pane = startPane(new WpsHost(wps.EtApplication(), window.localStorage));
 const poll = () => {
-  if (pane.busy) return;
   const command = takeCommand(wps.PluginStorage);
   if (command) void pane[command.action]();
 };

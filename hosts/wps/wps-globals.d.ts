@@ -2,5 +2,5 @@
 declare const wps: {
   EtApplication(): import('./wps-host').EtApplication;
   PluginStorage: { getItem(key: string): unknown; setItem(key: string, value: unknown): void };
-  AddCustomFunction?: (namespace: string, name: string, fn: (...args: any[]) => unknown) => unknown;
+  AddCustomFunction?: (namespace: string, name: string, fn: (...args: unknown[]) => unknown) => unknown;
 };

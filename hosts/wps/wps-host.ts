@@ -82,16 +82,23 @@ interface Block {
   right: number;
 }
 
-const addressOf = (b: Block) => (b.top === b.bottom && b.left === b.right ? toA1(b.top, b.left) : `${toA1(b.top, b.left)}:${toA1(b.bottom, b.right)}`);
+const addressOf = (b: Block) =>
+  b.top === b.bottom && b.left === b.right ? toA1(b.top, b.left) : `${toA1(b.top, b.left)}:${toA1(b.bottom, b.right)}`;
 
 /** The block cut in two: across columns first (number formats go by column), or along its longer side (merges). */
 function halves(b: Block, columnsFirst: boolean): [Block, Block] {
   if (columnsFirst ? b.left === b.right : b.bottom - b.top >= b.right - b.left) {
     const mid = Math.floor((b.top + b.bottom) / 2);
-    return [{ ...b, bottom: mid }, { ...b, top: mid + 1 }];
+    return [
+      { ...b, bottom: mid },
+      { ...b, top: mid + 1 },
+    ];
   }
   const mid = Math.floor((b.left + b.right) / 2);
-  return [{ ...b, right: mid }, { ...b, left: mid + 1 }];
+  return [
+    { ...b, right: mid },
+    { ...b, left: mid + 1 },
+  ];
 }
 
 /**
@@ -99,7 +106,12 @@ function halves(b: Block, columnsFirst: boolean): [Block, Block] {
  * format), null where they differ; a mixed block is split until each part answers. Calls grow with the number of
  * different regions, not of cells.
  */
-export function uniformBlocks<T>(ws: EtWorksheet, block: Block, read: (r: EtRange) => unknown, uniform: (v: unknown) => v is T): (Block & { value: T })[] {
+export function uniformBlocks<T>(
+  ws: EtWorksheet,
+  block: Block,
+  read: (r: EtRange) => unknown,
+  uniform: (v: unknown) => v is T,
+): (Block & { value: T })[] {
   const value = read(ws.Range(addressOf(block)));
   if (uniform(value)) return [{ ...block, value }];
   if (block.top === block.bottom && block.left === block.right) return [];
@@ -114,9 +126,15 @@ const FEW_CELLS = 16;
  * where there is none, true where every cell is merged, null where some are. A block inside one area is answered
  * by that area, a block with few filled cells cell by cell, any other split in two.
  */
-function mergesOf(ws: EtWorksheet, block: Block, filled: (row: number, col: number) => boolean, found = new Map<string, Merge>()): Map<string, Merge> {
+function mergesOf(
+  ws: EtWorksheet,
+  block: Block,
+  filled: (row: number, col: number) => boolean,
+  found = new Map<string, Merge>(),
+): Map<string, Merge> {
   const cells: [number, number][] = [];
-  for (let r = block.top; r <= block.bottom && cells.length <= FEW_CELLS; r++) for (let c = block.left; c <= block.right; c++) if (filled(r, c)) cells.push([r, c]);
+  for (let r = block.top; r <= block.bottom && cells.length <= FEW_CELLS; r++)
+    for (let c = block.left; c <= block.right; c++) if (filled(r, c)) cells.push([r, c]);
   if (!cells.length) return found;
   const add = (range: EtRange) => {
     const address = range.MergeArea.Address(false, false);
@@ -176,7 +194,12 @@ export class WpsHost implements SpreadsheetHost {
       const values = matrix(used.Value2, rows, cols);
       const formulas = matrix(used.Formula, rows, cols);
       const formats = new Map<number, (Block & { value: string })[]>();
-      for (const f of uniformBlocks(ws, { top, left, bottom: top + rows - 1, right: left + cols - 1 }, (r) => r.NumberFormat, (v) => typeof v === 'string')) {
+      for (const f of uniformBlocks(
+        ws,
+        { top, left, bottom: top + rows - 1, right: left + cols - 1 },
+        (r) => r.NumberFormat,
+        (v) => typeof v === 'string',
+      )) {
         for (let c = f.left; c <= f.right; c++) formats.set(c, [...(formats.get(c) ?? []), f]);
       }
       const format = (r: number, c: number) => formats.get(c)?.find((f) => f.top <= r && r <= f.bottom)?.value;

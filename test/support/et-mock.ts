@@ -79,7 +79,8 @@ class FakeRange implements EtRange {
   get NumberFormat(): unknown {
     count(this.book);
     const formats = new Set<string>();
-    for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.cols; c++) formats.add(this.sheet.cells.get(toA1(this.top + r, this.left + c))?.numFmt ?? 'General');
+    for (let r = 0; r < this.rows; r++)
+      for (let c = 0; c < this.cols; c++) formats.add(this.sheet.cells.get(toA1(this.top + r, this.left + c))?.numFmt ?? 'General');
     return formats.size === 1 ? [...formats][0] : null;
   }
   get Row() {
@@ -103,7 +104,8 @@ class FakeRange implements EtRange {
     const merges = this.sheet.merges.map(parseRange);
     let inside = 0;
     for (let r = this.top; r < this.top + this.rows; r++) {
-      for (let c = this.left; c < this.left + this.cols; c++) if (merges.some((m) => m.top <= r && r <= m.bottom && m.left <= c && c <= m.right)) inside++;
+      for (let c = this.left; c < this.left + this.cols; c++)
+        if (merges.some((m) => m.top <= r && r <= m.bottom && m.left <= c && c <= m.right)) inside++;
     }
     return inside === 0 ? false : inside === this.rows * this.cols ? true : null;
   }

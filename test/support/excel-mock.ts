@@ -127,23 +127,32 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
           asked += rows * cols;
           return dynamic(this, `b${address}`, () => block(sheet, m.top, m.left, rows, cols));
         }
-        return dynamic(this, `r_${address}`, () => rangeData(book, sheet, address, commits), (range, data) =>
-          commits.push(() => commitRange(book, sheet, address, range, data)),
+        return dynamic(
+          this,
+          `r_${address}`,
+          () => rangeData(book, sheet, address, commits),
+          (range, data) => commits.push(() => commitRange(book, sheet, address, range, data)),
         );
       },
       notes: {
         getItemOrNullObject(this: Mock, address: string) {
-          return dynamic(this, `n_${address}`, () => noteData(book, sheet, address, commits), (note, data) =>
-            commits.push(() => {
-              if (!assigned(note.content, data.content)) return;
-              reachable(book, sheet, address);
-              sheet.notes.set(address, note.content as string);
-            }),
+          return dynamic(
+            this,
+            `n_${address}`,
+            () => noteData(book, sheet, address, commits),
+            (note, data) =>
+              commits.push(() => {
+                if (!assigned(note.content, data.content)) return;
+                reachable(book, sheet, address);
+                sheet.notes.set(address, note.content as string);
+              }),
           );
         },
         add(address: string, content: string) {
           commits.push(() => {
             reachable(book, sheet, address);
+            // As Excel: a cell holds a note or a comment thread, not both.
+            if (sheet.threads.has(address)) throw new Error(`InvalidOperation: ${sheet.name}!${address} has a comment thread`);
             sheet.notes.set(address, content);
           });
         },
@@ -172,6 +181,7 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
             const sheet = sheetNamed(book, name.replace(/''/g, "'"));
             commits.push(() => {
               reachable(book, sheet, cell);
+              if (sheet.notes.has(cell)) throw new Error(`InvalidOperation: ${sheet.name}!${cell} has a note`);
               sheet.threads.set(cell, content);
             });
           },
@@ -215,7 +225,10 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
   const items = book.sheets.map((_, i) => worksheets[`ws${i}`] as Mock);
   worksheets.items = items;
   worksheets.load = (props?: string) => {
-    const names = (props ?? '').split(',').map((p) => p.trim().replace(/^items\//, '')).filter(Boolean);
+    const names = (props ?? '')
+      .split(',')
+      .map((p) => p.trim().replace(/^items\//, ''))
+      .filter(Boolean);
     for (const ws of items) ws.load(names.join(','));
     return worksheets;
   };
@@ -298,7 +311,8 @@ function rangeData(book: MockWorkbook, sheet: MockSheet, address: string, commit
 /** What the adapter assigned to a range is applied at the end of the run, as Excel applies it at sync. */
 function commitRange(book: MockWorkbook, sheet: MockSheet, address: string, range: Mock, data: ReturnType<typeof rangeData>): void {
   const fill = (range.format as { fill: { color: unknown } }).fill.color;
-  if (assigned(range.values, data.values) || assigned(range.formulas, data.formulas) || assigned(fill, data.format.fill.color)) reachable(book, sheet, address);
+  if (assigned(range.values, data.values) || assigned(range.formulas, data.formulas) || assigned(fill, data.format.fill.color))
+    reachable(book, sheet, address);
   if (sheet.protected && !sheet.unlocked.has(address) && (assigned(range.values, data.values) || assigned(range.formulas, data.formulas))) {
     throw new Error(`AccessDenied: ${sheet.name}!${address} is protected`);
   }
@@ -308,7 +322,8 @@ function commitRange(book: MockWorkbook, sheet: MockSheet, address: string, rang
     if (value === '') sheet.cells.delete(address);
     else sheet.cells.set(address, { value });
   }
-  if (assigned(range.formulas, data.formulas)) sheet.cells.set(address, { value: 0, formula: String((range.formulas as unknown[][])[0][0]).slice(1) });
+  if (assigned(range.formulas, data.formulas))
+    sheet.cells.set(address, { value: 0, formula: String((range.formulas as unknown[][])[0][0]).slice(1) });
   if (assigned(fill, data.format.fill.color)) sheet.fills.set(address, fill as string);
 }
 

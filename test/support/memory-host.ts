@@ -70,13 +70,17 @@ export class MemoryHost implements SpreadsheetHost {
     this.calls--;
     for (const [i, c] of changes.entries()) {
       const may = rights[i];
-      if ((!may.content && (c.value !== undefined || c.formula !== undefined)) || (!may.fill && c.fill !== undefined) || (!may.note && c.note !== undefined)) {
+      if (
+        (!may.content && (c.value !== undefined || c.formula !== undefined)) ||
+        (!may.fill && c.fill !== undefined) ||
+        (!may.note && c.note !== undefined)
+      ) {
         throw new Error(`locked ${cellKey(c)}`);
       }
       const { sheet, row, col } = this.cellOf(c);
       if (c.formula !== undefined) sheet.cells[row][col] = { value: 0, formula: c.formula };
       else if (c.value !== undefined) sheet.cells[row][col] = c.value === null ? undefined : { value: c.value as CellValue };
-      if (c.fill !== undefined) (c.fill === null ? this.fills.delete(cellKey(c)) : this.fills.set(cellKey(c), c.fill));
+      if (c.fill !== undefined) c.fill === null ? this.fills.delete(cellKey(c)) : this.fills.set(cellKey(c), c.fill);
       if (c.note === undefined) continue;
       if (this.refuseNotes.has(cellKey(c))) notesRefused.push({ sheet: c.sheet, cell: c.cell });
       else if (c.note === null) this.notes.delete(cellKey(c));

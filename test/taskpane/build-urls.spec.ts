@@ -57,7 +57,11 @@ describe('building for a server of one’s own', () => {
   it('no source maps in the folders a clerk copies', () => {
     for (const dir of [excel, wps]) {
       const all = files(dir);
-      assert.deepEqual(all.filter((f) => f.endsWith('.map')), [], dir);
+      assert.deepEqual(
+        all.filter((f) => f.endsWith('.map')),
+        [],
+        dir,
+      );
       for (const f of all.filter((f) => f.endsWith('.js'))) assert.doesNotMatch(readFileSync(join(dir, f), 'utf8'), /sourceMappingURL/, f);
     }
   });

@@ -29,7 +29,10 @@ describe('Excel adapter (office-addin-mock)', () => {
     const { host, grid } = await excelWith('national-beita-2023');
     const read = await host.readWorkbook();
     assert.equal(host.syncs, 3);
-    assert.deepEqual(read.sheets.map((s) => s.name), ['自评表', '基础数据表']);
+    assert.deepEqual(
+      read.sheets.map((s) => s.name),
+      ['自评表', '基础数据表'],
+    );
     assert.deepEqual(read.sheets[0].merges.length, grid.sheets[0].merges.length);
     const cells = (g: WorkbookGrid) => checkWorkbook(g).findings.map((f) => `${f.code}@${f.sheet}!${f.cell}`);
     assert.deepEqual(cells(read), cells(grid));
@@ -37,7 +40,16 @@ describe('Excel adapter (office-addin-mock)', () => {
 
   it('reads a sheet above Excel on the web’s 5 MB response cap in row chunks', async () => {
     const { book, host } = await excelWith('kunming-dongchuan-2020');
-    const big = { name: '明细', cells: new Map(), merges: [], fills: new Map(), notes: new Map(), threads: new Map(), protected: false, unlocked: new Set<string>() };
+    const big = {
+      name: '明细',
+      cells: new Map(),
+      merges: [],
+      fills: new Map(),
+      notes: new Map(),
+      threads: new Map(),
+      protected: false,
+      unlocked: new Set<string>(),
+    };
     for (let r = 1; r <= 30_000; r++) {
       big.cells.set(`A${r}`, { value: `凭证${r}` });
       big.cells.set(`B${r}`, { value: r % 97 });
@@ -48,7 +60,10 @@ describe('Excel adapter (office-addin-mock)', () => {
     assert.equal(host.syncs, 3 + 3, 'three requests for the whole workbook, then one per chunk of the large sheet');
     assert.equal(read.sheets[1].cells.length, 30_000);
     assert.equal(read.sheets[1].cells[29_999][0]?.value, '凭证30000');
-    assert.deepEqual(checkWorkbook(read).findings.map((f) => f.cell), ['A31', 'B37']);
+    assert.deepEqual(
+      checkWorkbook(read).findings.map((f) => f.cell),
+      ['A31', 'B37'],
+    );
   });
 
   it('检查本表 highlights and annotates each finding’s cell; the number of requests does not grow with the findings', async () => {
@@ -107,6 +122,23 @@ describe('Excel adapter (office-addin-mock)', () => {
     assert.equal(book.sheets[1].fills.get('F5'), MARK_FILL.error);
     assert.deepEqual(outcome.withoutNote, [{ sheet: '评分表', cell: 'F5' }]);
     assert.match(book.sheets[1].threads.get('F30')!, /^【绩效自评助手】\n总分栏得分为98分/);
+    await session.undo();
+    assert.deepEqual([...snapshot(book), ...threads(book)], original);
+  });
+
+  it('comments only (ExcelApi 1.10–1.17): a cell whose old note refuses a comment is left out, the others are annotated', async () => {
+    const grid = await loadGrid(join('test/fixtures', 'hunan-score-over.xlsx'));
+    const book = mockWorkbook(grid);
+    installExcel(book);
+    // A note from an older Excel: this Excel cannot see it, and cannot put a thread beside it.
+    book.sheets[1].notes.set('F5', '财务科：请再核对');
+    const original = [...snapshot(book), ...threads(book)];
+    const session = new PaneSession(new ExcelHost({ ...ALL_CAPABILITIES, annotations: 'comments' }));
+    const outcome = await session.check();
+    assert.deepEqual(outcome.withoutNote, [{ sheet: '评分表', cell: 'F5' }]);
+    assert.equal(book.sheets[1].fills.get('F5'), MARK_FILL.error);
+    assert.equal(book.sheets[1].notes.get('F5'), '财务科：请再核对');
+    assert.match(book.sheets[1].threads.get('F30')!, /^【绩效自评助手】/);
     await session.undo();
     assert.deepEqual([...snapshot(book), ...threads(book)], original);
   });

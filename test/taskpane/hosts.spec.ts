@@ -12,11 +12,13 @@ import { loadGrid, setCell } from '../support/workbook';
 
 /** Every value, fill and note of the workbook state both stand-ins share. */
 const snapshot = (book: MockWorkbook) =>
-  book.sheets.flatMap((s) => [
-    ...[...s.cells].map(([a, c]) => `${s.name}!${a}=${JSON.stringify(c.formula ?? c.value)}`),
-    ...[...s.fills].map(([a, f]) => `${s.name}!${a} fill ${f}`),
-    ...[...s.notes].map(([a, n]) => `${s.name}!${a} note ${n}`),
-  ]).sort();
+  book.sheets
+    .flatMap((s) => [
+      ...[...s.cells].map(([a, c]) => `${s.name}!${a}=${JSON.stringify(c.formula ?? c.value)}`),
+      ...[...s.fills].map(([a, f]) => `${s.name}!${a} fill ${f}`),
+      ...[...s.notes].map(([a, n]) => `${s.name}!${a} note ${n}`),
+    ])
+    .sort();
 
 const HOSTS: Record<string, (book: MockWorkbook) => SpreadsheetHost> = {
   Excel: (book) => {
@@ -94,5 +96,26 @@ describe('WPS adapter specifics', () => {
     const outcome = await new PaneSession(new WpsHost(etApplication(book), memoryStore())).fill(async () => true);
     assert.deepEqual(outcome.locked, [{ sheet: '评分表', cell: 'G3' }]);
     assert.deepEqual(snapshot(book), before);
+  });
+});
+
+describe.each(Object.keys(HOSTS))('protection options, read per host (%s)', (name) => {
+  it('a sheet protected with 设置单元格格式 allowed and 编辑对象 not: fills, no notes, the sheet named; nothing refused', async () => {
+    const book = mockWorkbook(await loadGrid(join('test/fixtures', 'hunan-score-over.xlsx')));
+    Object.assign(book.sheets[1], { protected: true, allowFormatCells: true, allowEditObjects: false });
+    const outcome = await new PaneSession(HOSTS[name](book)).check();
+    assert.equal(book.sheets[1].fills.get('F30'), '#FFC7CE');
+    assert.deepEqual([book.sheets[1].notes.size, book.sheets[1].threads.size], [0, 0]);
+    assert.deepEqual(outcome.unprotect, ['评分表']);
+    assert.ok(outcome.withoutNote.some((c) => c.cell === 'F30'));
+  });
+
+  it('a sheet protected with neither: nothing written there, its findings only listed', async () => {
+    const book = mockWorkbook(await loadGrid(join('test/fixtures', 'hunan-score-over.xlsx')));
+    book.sheets[1].protected = true;
+    const outcome = await new PaneSession(HOSTS[name](book)).check();
+    assert.deepEqual([book.sheets[1].fills.size, book.sheets[1].notes.size], [0, 0]);
+    assert.ok(outcome.unmarked.some((c) => c.cell === 'F30'));
+    assert.deepEqual(outcome.unprotect, ['评分表']);
   });
 });

@@ -14,7 +14,16 @@ const COLS = 10;
 /** The 东川 report plus a 明细 sheet of 20,000 × 10 = 200,000 cells: amounts in two formats, a merged title, three merged blocks. */
 async function largeWorkbook(): Promise<MockWorkbook> {
   const book = mockWorkbook(await loadGrid(join('test/fixtures', 'kunming-dongchuan-2020.xlsx')));
-  const sheet: MockSheet = { name: '明细', cells: new Map(), merges: ['A1:J1', 'A5001:A5003', 'B9000:C9001', 'J19999:J20000'], fills: new Map(), notes: new Map(), threads: new Map(), protected: false, unlocked: new Set() };
+  const sheet: MockSheet = {
+    name: '明细',
+    cells: new Map(),
+    merges: ['A1:J1', 'A5001:A5003', 'B9000:C9001', 'J19999:J20000'],
+    fills: new Map(),
+    notes: new Map(),
+    threads: new Map(),
+    protected: false,
+    unlocked: new Set(),
+  };
   const columns = 'ABCDEFGHIJ';
   for (let r = 1; r <= ROWS; r++) {
     for (let c = 0; c < COLS; c++) {
@@ -36,7 +45,12 @@ function assertDetail(grid: WorkbookGrid): void {
   assert.equal(detail.cells[9_999][7]?.numFmt, undefined);
   assert.deepEqual(
     detail.merges.map((m) => [m.top, m.left, m.bottom, m.right]).sort((a, b) => a[0] - b[0]),
-    [[0, 0, 0, 9], [5000, 0, 5002, 0], [8999, 1, 9000, 2], [19998, 9, 19999, 9]],
+    [
+      [0, 0, 0, 9],
+      [5000, 0, 5002, 0],
+      [8999, 1, 9000, 2],
+      [19998, 9, 19999, 9],
+    ],
   );
 }
 
@@ -58,7 +72,10 @@ describe('a 200,000-cell workbook', () => {
     assert.equal(reads.length, Math.ceil(total / CHUNK_CELLS), `${reads.length} requests for ${total} cells`);
     assert.equal(host.syncs, 2 + reads.length);
     assert.equal(host.syncs, 13);
-    assert.deepEqual(checkWorkbook(grid).findings.map((f) => f.cell), ['A31', 'B37']);
+    assert.deepEqual(
+      checkWorkbook(grid).findings.map((f) => f.cell),
+      ['A31', 'B37'],
+    );
   });
 
   it('WPS: whole ranges through Value2 and Formula, formats and merges by blocks — under 1,200 calls (0.6% of the cells), not two per cell', async () => {
@@ -66,6 +83,9 @@ describe('a 200,000-cell workbook', () => {
     const grid = await new WpsHost(etApplication(book), memoryStore()).readWorkbook();
     assertDetail(grid);
     assert.ok(book.hostCalls < 1_200, `${book.hostCalls} calls into WPS for 200,000 cells`);
-    assert.deepEqual(checkWorkbook(grid).findings.map((f) => f.cell), ['A31', 'B37']);
+    assert.deepEqual(
+      checkWorkbook(grid).findings.map((f) => f.cell),
+      ['A31', 'B37'],
+    );
   });
 });

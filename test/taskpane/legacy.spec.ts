@@ -27,7 +27,9 @@ describe('the pane for Office 2016/2019 (manifest-legacy.xml)', () => {
   });
 
   it('its scripts pass es-check es5: Internet Explorer 11’s engine can parse them', () => {
-    const run = spawnSync(process.execPath, ['node_modules/es-check/lib/cli/index.js', 'es5', 'dist/legacy.js', 'dist/legacy-guard.js'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['node_modules/es-check/lib/cli/index.js', 'es5', 'dist/legacy.js', 'dist/legacy-guard.js'], {
+      encoding: 'utf8',
+    });
     assert.equal(run.status, 0, run.stdout + run.stderr);
     const html = readFileSync('dist/legacy.html', 'utf8');
     const scripts = [...html.matchAll(/<script src="?([^" >]+)/g)].map((m) => m[1]);
@@ -39,7 +41,11 @@ describe('the pane for Office 2016/2019 (manifest-legacy.xml)', () => {
     const elements = new Map<string, ReturnType<typeof element>>();
     let ready: (() => void) | undefined;
     const window: Record<string, unknown> = {
-      document: { getElementById: (id: string) => elements.get(id) ?? elements.set(id, element()).get(id), querySelectorAll: () => [], createElement: element },
+      document: {
+        getElementById: (id: string) => elements.get(id) ?? elements.set(id, element()).get(id),
+        querySelectorAll: () => [],
+        createElement: element,
+      },
       Office: { onReady: (f: () => void) => void (ready = f), context: { requirements: { isSetSupported: (_: string, v: string) => v === '1.1' } } },
       navigator: { userAgent: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko' },
       location: { href: 'https://localhost:3000/legacy.html' },
@@ -63,5 +69,30 @@ describe('the pane for Office 2016/2019 (manifest-legacy.xml)', () => {
     ready();
     assert.equal(window.perfCheckStarted, true);
     assert.equal(elements.get('status')!.textContent, '请点击“检查本表”。');
+  });
+
+  it('where even that page cannot run, the guard says why in Chinese instead of a blank pane', () => {
+    const guard = (started: boolean) => {
+      const status = element();
+      const timers: (() => void)[] = [];
+      const window: Record<string, unknown> = {
+        document: { getElementById: (id: string) => (id === 'status' ? status : null) },
+        setTimeout: (f: () => void) => timers.push(f),
+        perfCheckStarted: started,
+      };
+      window.window = window;
+      vm.runInContext(readFileSync('dist/legacy-guard.js', 'utf8'), vm.createContext(window));
+      return { status, timers, window };
+    };
+    const broken = guard(false);
+    (broken.window.onerror as () => void)();
+    assert.match(broken.status.innerText, /^此版本的 Office 无法运行绩效自评助手的面板/);
+    assert.equal(broken.status.className, 'error');
+    const offline = guard(false);
+    offline.timers.forEach((f) => f());
+    assert.match(offline.status.innerText, /^绩效自评助手没有启动：未能加载 Office\.js/);
+    const fine = guard(true);
+    fine.timers.forEach((f) => f());
+    assert.equal(fine.status.innerText, '', 'a pane that started is left alone');
   });
 });

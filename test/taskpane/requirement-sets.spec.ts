@@ -7,7 +7,11 @@ import { EXCEL_API, excelCapabilities } from '../../hosts/excel/excel-host';
 
 const ADAPTER = 'hosts/excel/excel-host.ts';
 const MANIFESTS = ['manifest.xml'];
-const version = (v: string) => v.split('.').map(Number).reduce((a, n) => a * 1000 + n, 0);
+const version = (v: string) =>
+  v
+    .split('.')
+    .map(Number)
+    .reduce((a, n) => a * 1000 + n, 0);
 
 /** The ExcelApi version each manifest declares (its Requirements), 1.1 when it names none. */
 function declaredExcelApi(file: string): string {
@@ -21,7 +25,7 @@ function declaredExcelApi(file: string): string {
  * the strings given to load(): "Class.member" → the ExcelApi set Office.js's typings give it.
  */
 function membersUsed(): Map<string, string> {
-  const config = ts.parseJsonConfigFileContent(ts.readConfigFile('tsconfig.json', (path) => ts.sys.readFile(path)).config, ts.sys, '.');
+  const config = ts.parseJsonConfigFileContent(ts.readConfigFile('tsconfig.json', (file) => ts.sys.readFile(file)).config, ts.sys, '.');
   const program = ts.createProgram([ADAPTER], config.options);
   const checker = program.getTypeChecker();
   const used = new Map<string, string>();
@@ -33,7 +37,14 @@ function membersUsed(): Map<string, string> {
     const decl = type.getSymbol()?.declarations?.[0];
     const namespace = decl?.parent?.parent;
     // RequestContext is the batch itself (workbook, sync), there in every set.
-    const ok = decl && (ts.isClassDeclaration(decl) || ts.isInterfaceDeclaration(decl)) && decl.name && decl.name.text !== 'RequestContext' && namespace && ts.isModuleDeclaration(namespace) && namespace.name.text === 'Excel';
+    const ok =
+      decl &&
+      (ts.isClassDeclaration(decl) || ts.isInterfaceDeclaration(decl)) &&
+      decl.name &&
+      decl.name.text !== 'RequestContext' &&
+      namespace &&
+      ts.isModuleDeclaration(namespace) &&
+      namespace.name.text === 'Excel';
     return ok ? [decl] : [];
   };
   const excelClass = (type: ts.Type) => excelClasses(type)[0];
@@ -78,7 +89,10 @@ describe('requirement sets: every Office.js call the Excel adapter makes', () =>
   it('is listed in EXCEL_API with the requirement set Office.js gives it, and nothing listed is unused', () => {
     assert.ok(used.size >= 30, `${used.size} members`);
     for (const [member, set] of used) assert.equal(EXCEL_API[member]?.set, set, member);
-    assert.deepEqual(Object.keys(EXCEL_API).filter((m) => !used.has(m)), []);
+    assert.deepEqual(
+      Object.keys(EXCEL_API).filter((m) => !used.has(m)),
+      [],
+    );
   });
 
   it('above what the manifests declare, is guarded by a run-time check that is off where the set is missing', () => {
@@ -95,7 +109,13 @@ describe('requirement sets: every Office.js call the Excel adapter makes', () =>
   it('merged areas need ExcelApi 1.13 and notes 1.18: both checked at run time', () => {
     assert.deepEqual(EXCEL_API['Range.getMergedAreasOrNullObject'], { set: '1.13', guard: 'merges' });
     assert.deepEqual(EXCEL_API['NoteCollection.add'], { set: '1.18', guard: 'annotations' });
-    assert.deepEqual(excelCapabilities((_, v) => version(v) <= version('1.14')), { annotations: 'comments', merges: true, protection: true, nullObjects: true, fillPattern: true });
-    assert.deepEqual(excelCapabilities((_, v) => v === '1.1'), { annotations: 'none', merges: false, protection: false, nullObjects: false, fillPattern: false });
+    assert.deepEqual(
+      excelCapabilities((_, v) => version(v) <= version('1.14')),
+      { annotations: 'comments', merges: true, protection: true, nullObjects: true, fillPattern: true },
+    );
+    assert.deepEqual(
+      excelCapabilities((_, v) => v === '1.1'),
+      { annotations: 'none', merges: false, protection: false, nullObjects: false, fillPattern: false },
+    );
   });
 });

@@ -54,7 +54,10 @@ describe('检查本表', () => {
     const host = await fixture('national-beita-2023');
     host.locked.set('基础数据表', '*');
     const outcome = await new PaneSession(host).check();
-    assert.deepEqual(outcome.unmarked.map((c) => c.cell), ['B6', 'B7']);
+    assert.deepEqual(
+      outcome.unmarked.map((c) => c.cell),
+      ['B6', 'B7'],
+    );
     assert.equal(outcome.marked, 3);
     assert.deepEqual(outcome.unprotect, ['基础数据表']);
     assert.match(checkSummary(outcome), /请先撤销工作表保护：“基础数据表”。$/);
@@ -66,7 +69,10 @@ describe('检查本表', () => {
     host.allow.set('基础数据表', { formatCells: true, editObjects: false });
     const outcome = await new PaneSession(host).check();
     assert.deepEqual([outcome.marked, outcome.unmarked.length], [5, 0]);
-    assert.deepEqual(outcome.withoutNote.map((c) => c.cell), ['B6', 'B7']);
+    assert.deepEqual(
+      outcome.withoutNote.map((c) => c.cell),
+      ['B6', 'B7'],
+    );
     assert.equal(host.fills.get('基础数据表!B6'), MARK_FILL.error);
     assert.equal(host.notes.has('基础数据表!B6'), false);
     assert.ok(host.notes.has('自评表!B9'));
@@ -89,7 +95,10 @@ describe('检查本表', () => {
   it('a workbook without a 评分表 gets the NO_SCORE_TABLE finding', async () => {
     const host = new MemoryHost({ sheets: [{ name: 'Sheet1', cells: [[{ value: '姓名' }]], merges: [] }] });
     const outcome = await new PaneSession(host).check();
-    assert.deepEqual(outcome.result.findings.map((f) => f.code), ['NO_SCORE_TABLE']);
+    assert.deepEqual(
+      outcome.result.findings.map((f) => f.code),
+      ['NO_SCORE_TABLE'],
+    );
   });
 });
 

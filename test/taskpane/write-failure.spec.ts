@@ -97,7 +97,13 @@ describe.each(Object.keys(HOSTS))('a write that fails part-way (%s)', (name) => 
 function structuredCloneBook(book: MockWorkbook): MockWorkbook {
   return {
     ...book,
-    sheets: book.sheets.map((s) => ({ ...s, cells: new Map(s.cells), fills: new Map(s.fills), notes: new Map(s.notes), unlocked: new Set(s.unlocked) })),
+    sheets: book.sheets.map((s) => ({
+      ...s,
+      cells: new Map(s.cells),
+      fills: new Map(s.fills),
+      notes: new Map(s.notes),
+      unlocked: new Set(s.unlocked),
+    })),
     settings: new Map(book.settings),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import * as functions from '../../functions/functions';
-import { registerFunctions, WPS_MISSING, type WorksheetFunction } from '../../hosts/wps/custom-functions';
+import { registerFunctions, WPS_MISSING, type WpsCallable } from '../../hosts/wps/custom-functions';
 
 /** The error the functions throw in Excel; under WPS the start-up page defines the same shape. */
 class FunctionError extends Error {
@@ -18,8 +18,8 @@ const NO_MAX_RULE = '以100%为标准，每超过一个百分点扣0.5分，扣�
 const STAFF_RULE = '以100%为标准。在职人员控制率≦100%，计5分；每超过一个百分点扣0.5分，扣完为止。';
 
 /** Registers the functions as main.js does and returns them as WPS would call them. */
-function registered(): Map<string, WorksheetFunction> {
-  const added = new Map<string, WorksheetFunction>();
+function registered(): Map<string, WpsCallable> {
+  const added = new Map<string, WpsCallable>();
   const names = registerFunctions({ AddCustomFunction: (ns, name, fn) => added.set(`${ns}.${name}`, fn) }, 'PERF', {
     RUBRIC_SCORE: functions.rubricScore,
     RUBRIC_REASON: functions.rubricReason,
@@ -38,7 +38,10 @@ describe('PERF functions under WPS', () => {
 
   it('a rule without its own maximum and no 分值 is a Chinese #VALUE!, never a number', () => {
     const score = registered().get('PERF.RUBRIC_SCORE')!;
-    assert.throws(() => score(NO_MAX_RULE, 1.04, WPS_MISSING), (e: FunctionError) => e.code === '#VALUE!' && e.message === '评分标准没有写明满分，请同时提供该指标的分值。');
+    assert.throws(
+      () => score(NO_MAX_RULE, 1.04, WPS_MISSING),
+      (e: FunctionError) => e.code === '#VALUE!' && e.message === '评分标准没有写明满分，请同时提供该指标的分值。',
+    );
     assert.equal(score(NO_MAX_RULE, 1.04, 5), 3);
     // Unwrapped, −2147352572 would be taken for the 分值.
     assert.doesNotThrow(() => functions.rubricScore(NO_MAX_RULE, 1.04, WPS_MISSING));

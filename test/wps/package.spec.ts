@@ -24,7 +24,17 @@ describe('npm run build:wps', () => {
   });
 
   it('makes the add-in folder WPS expects: ribbon.xml, the start-up page, the pane, manifest and functions.json', () => {
-    for (const file of ['ribbon.xml', 'index.html', 'main.js', 'taskpane.html', 'taskpane.js', 'taskpane.css', 'manifest.xml', 'functions.json', 'assets/icon-32.png']) {
+    for (const file of [
+      'ribbon.xml',
+      'index.html',
+      'main.js',
+      'taskpane.html',
+      'taskpane.js',
+      'taskpane.css',
+      'manifest.xml',
+      'functions.json',
+      'assets/icon-32.png',
+    ]) {
       assert.ok(existsSync(join(FOLDER, file)), file);
     }
     const manifest = parser.parse(readFileSync(join(FOLDER, 'manifest.xml'), 'utf8')).JsPlugin;
@@ -35,9 +45,13 @@ describe('npm run build:wps', () => {
   });
 
   it('publish.xml (offline, jsaddons folder) and jsplugins.xml (intranet server) are well-formed and point at the package', () => {
-    for (const file of ['publish.xml', 'jsplugins.xml']) assert.equal(XMLValidator.validate(readFileSync(join('dist-wps', file), 'utf8')), true, file);
+    for (const file of ['publish.xml', 'jsplugins.xml'])
+      assert.equal(XMLValidator.validate(readFileSync(join('dist-wps', file), 'utf8')), true, file);
     const offline = parser.parse(readFileSync('dist-wps/publish.xml', 'utf8')).jsplugins.jsplugin;
-    assert.deepEqual([offline['@name'], offline['@type'], offline['@url'], offline['@version']], ['perfcheck', 'et', `perfcheck_${version}`, version]);
+    assert.deepEqual(
+      [offline['@name'], offline['@type'], offline['@url'], offline['@version']],
+      ['perfcheck', 'et', `perfcheck_${version}`, version],
+    );
     assert.ok(existsSync(join('dist-wps', offline['@url'], 'ribbon.xml')));
     const online = parser.parse(readFileSync('dist-wps/jsplugins.xml', 'utf8')).jsplugins.jspluginonline;
     assert.equal(online['@type'], 'et');
@@ -61,7 +75,10 @@ describe('npm run build:wps', () => {
         assert.match(p.type, /^(any|number|string|bool)(\[\]\[\])?\??$/, `${f.name}.${p.name}`);
       }
     }
-    assert.deepEqual(wps.functions.find((f) => f.name === 'RUBRIC_SCORE')?.parameters.map((p) => p.type), ['string', 'any', 'number?']);
+    assert.deepEqual(
+      wps.functions.find((f) => f.name === 'RUBRIC_SCORE')?.parameters.map((p) => p.type),
+      ['string', 'any', 'number?'],
+    );
   });
 
   it('manifest.xml has the element names of wpsjs’s ET template', () => {
@@ -109,5 +126,32 @@ describe('npm run build:wps', () => {
     assert.equal(panes.length, 1, 'the pane is created once, then shown');
     const image = (context.GetImage as (c: { Id: string }) => string)({ Id: 'btnCheck' });
     assert.ok(existsSync(join(FOLDER, image)), image);
+  });
+
+  it('task panes: on `wps` where the application object has none (older WPS); a Chinese message where neither has', () => {
+    const run = (wps: Record<string, unknown>) => {
+      const alerts: string[] = [];
+      const storage = new Map<string, unknown>();
+      const context: Record<string, unknown> = {
+        location: { href: 'file:///home/u/.local/share/Kingsoft/wps/jsaddons/perfcheck_0.1.0/index.html' },
+        URL,
+        alert: (text: string) => alerts.push(text),
+        wps: {
+          PluginStorage: { getItem: (k: string) => storage.get(k), setItem: (k: string, v: unknown) => storage.set(k, v) },
+          EtApplication: () => ({}),
+          ...wps,
+        },
+      };
+      context.globalThis = context;
+      vm.runInNewContext(readFileSync(join(FOLDER, 'main.js'), 'utf8'), context);
+      assert.equal((context.OnAddinLoad as () => boolean)(), true, 'no custom functions in this WPS: the add-in still loads');
+      (context.OnAction as (c: { Id: string }) => boolean)({ Id: 'btnCheck' });
+      return { alerts, storage };
+    };
+    const panes: string[] = [];
+    const older = run({ CreateTaskPane: (url: string) => (panes.push(url), { ID: 'p', Visible: false }), GetTaskPane: () => null });
+    assert.deepEqual([panes.length, older.alerts.length], [1, 0]);
+    const oldest = run({});
+    assert.deepEqual(oldest.alerts, ['此版本的 WPS 不支持加载项任务窗格，请升级到 WPS 表格 12.1 或更高版本。']);
   });
 });
