@@ -4,3 +4,5 @@
  */
 export { readWorkbookBytes, sniff, WorkbookReadError } from './read';
 export { AnnotateError, annotateXlsx } from './annotate';
+export { checkOne, checkWorkbookFile, unreadableRow, type BatchRow, type CheckedFile, type CheckedWorkbook } from './check-one';
+export { summaryFiles, type OutputFile } from './summary';

@@ -1,0 +1,84 @@
+import { createChecker, type CheckResult, type Finding, type FindingCode, type WorkbookGrid } from '../../src/index';
+import { AnnotateError, annotateXlsx } from './annotate';
+import { readWorkbookBytes, WorkbookReadError } from './read';
+
+/** One line of the reviewers' summary. */
+export interface BatchRow {
+  file: string;
+  status: 'checked' | 'unreadable';
+  /** Why a file could not be read, in Chinese. */
+  reason?: string;
+  department?: string;
+  year?: number;
+  totalEntered?: string;
+  totalComputed?: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  byCode: Partial<Record<FindingCode, number>>;
+  /** The worst finding in words, with its cell. */
+  firstProblem?: string;
+}
+
+/** A checked workbook: its summary row and, when it could be read, its annotated copy. */
+export interface CheckedFile {
+  row: BatchRow;
+  annotated?: Uint8Array;
+}
+
+/** A checked workbook with what the browser page shows beside the summary row. */
+export interface CheckedWorkbook extends CheckedFile {
+  grid?: WorkbookGrid;
+  result?: CheckResult;
+}
+
+const checker = createChecker();
+
+/** The summary row of a file that could not be checked, with the reason in Chinese. */
+export function unreadableRow(file: string, error: unknown): BatchRow {
+  const reason = error instanceof WorkbookReadError || error instanceof AnnotateError ? error.message : `检查时出错：${error instanceof Error ? error.message : String(error)}`;
+  return { file, status: 'unreadable', reason, errors: 0, warnings: 0, infos: 0, byCode: {} };
+}
+
+function describe(findings: Finding[]): Pick<BatchRow, 'errors' | 'warnings' | 'infos' | 'byCode' | 'firstProblem'> {
+  const byCode: BatchRow['byCode'] = {};
+  for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
+  const worst = findings[0];
+  return {
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    infos: findings.filter((f) => f.severity === 'info').length,
+    byCode,
+    ...(worst ? { firstProblem: `${worst.sheet}!${worst.cell}：${worst.message}` } : {}),
+  };
+}
+
+/**
+ * Checks one workbook's bytes: its row of the summary and its annotated copy, or the Chinese reason it cannot be read.
+ * Pure (no file system), so that the CLI's batch and the browser page produce the same rows and copies.
+ */
+export async function checkWorkbookFile(bytes: Uint8Array, file: string): Promise<CheckedWorkbook> {
+  try {
+    const grid = await readWorkbookBytes(bytes);
+    const result = checker.check(grid);
+    const annotated = annotateXlsx(bytes, result.findings);
+    const row: BatchRow = {
+      file,
+      status: 'checked',
+      ...(result.department ? { department: result.department } : {}),
+      ...(result.year ? { year: result.year } : {}),
+      ...(result.totals?.entered ? { totalEntered: result.totals.entered } : {}),
+      ...(result.totals?.computed ? { totalComputed: result.totals.computed } : {}),
+      ...describe(result.findings),
+    };
+    return { row, annotated, grid, result };
+  } catch (e) {
+    return { row: unreadableRow(file, e) };
+  }
+}
+
+/** What a batch keeps of a workbook: the row and the copy, not the grid. */
+export async function checkOne(bytes: Uint8Array, file: string): Promise<CheckedFile> {
+  const { row, annotated } = await checkWorkbookFile(bytes, file);
+  return annotated ? { row, annotated } : { row };
+}
