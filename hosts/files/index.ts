@@ -5,4 +5,4 @@
 export { readWorkbookBytes, sniff, WorkbookReadError } from './read';
 export { AnnotateError, annotateXlsx } from './annotate';
 export { checkOne, checkWorkbookFile, unreadableRow, type BatchRow, type CheckedFile, type CheckedWorkbook } from './check-one';
-export { summaryFiles, type OutputFile } from './summary';
+export { sortRows, summaryFiles, type OutputFile } from './summary';

@@ -1,0 +1,276 @@
+import type { BatchRow } from '../hosts/files/index';
+import { parseA1, type CheckResult, type Finding, type ProposedScore, type Severity, type WorkbookGrid } from '../src/index';
+import type { CellAddress } from '../taskpane/host';
+import * as ui from '../taskpane/ui';
+import { dropped, picked, type Gathered } from './gather';
+import type { BatchReply, NamedFile, Reply, Request, SingleReply } from './protocol';
+import { renderSheet, shownText, type CellMark } from './sheet-view';
+import { texts } from './texts';
+
+/**
+ * The offline page: one workbook is checked and drawn with its findings; a folder or many files are checked as a
+ * batch and given back as one zip. All work happens in a worker built into this file; nothing leaves the machine.
+ */
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function startWorker(): Worker {
+  const source = $('worker-source').textContent ?? '';
+  return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+}
+
+function download(bytes: Uint8Array, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function show(view: 'single' | 'batch' | 'none'): void {
+  $('single').hidden = view !== 'single';
+  $('batch').hidden = view !== 'batch';
+}
+
+/** The marks of one sheet: the worst severity per cell, every message. */
+function marksOf(findings: Finding[], sheet: string): Map<string, CellMark> {
+  const marks = new Map<string, CellMark>();
+  for (const f of findings.filter((x) => x.sheet === sheet)) {
+    const mark = marks.get(f.cell);
+    if (!mark) marks.set(f.cell, { severity: f.severity, messages: [f.message] });
+    else {
+      mark.messages.push(f.message);
+      if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[mark.severity]) mark.severity = f.severity;
+    }
+  }
+  return marks;
+}
+
+class SingleView {
+  private sheetIndex = -1;
+
+  constructor(
+    private readonly name: string,
+    private readonly grid: WorkbookGrid,
+    private readonly result: CheckResult,
+    private readonly proposals: ProposedScore[],
+  ) {}
+
+  /** The sheets the checker read (its tables) or found something on; all of them when it read none. */
+  private sheets(): number[] {
+    const used = new Set([...this.result.tables.map((t) => t.sheet), ...this.result.findings.map((f) => f.sheet)]);
+    const indices = this.grid.sheets.map((_, i) => i).filter((i) => used.has(this.grid.sheets[i].name));
+    return indices.length ? indices : this.grid.sheets.map((_, i) => i);
+  }
+
+  render(): void {
+    ui.renderFindings(this.result.findings, (cell) => this.select(cell));
+    ui.setStatus(texts.checked(this.name) + ui.checkSummary({ result: this.result, marked: 0, unmarked: [] }));
+    $('proposals').hidden = true;
+    const tabs = $('tabs');
+    tabs.replaceChildren(
+      ...this.sheets().map((i) => {
+        const sheet = this.grid.sheets[i];
+        const tab = Object.assign(document.createElement('button'), { type: 'button', className: 'tab', textContent: texts.sheetTab(sheet.name, this.result.findings.filter((f) => f.sheet === sheet.name).length) });
+        tab.dataset.sheet = sheet.name;
+        tab.addEventListener('click', () => this.showSheet(i));
+        return tab;
+      }),
+    );
+    this.sheetIndex = -1;
+    this.showSheet(this.sheets()[0]);
+    show('single');
+  }
+
+  private showSheet(index: number): void {
+    if (index === this.sheetIndex) return;
+    this.sheetIndex = index;
+    const sheet = this.grid.sheets[index];
+    $('tabs').querySelectorAll<HTMLButtonElement>('.tab').forEach((t) => t.classList.toggle('current', t.dataset.sheet === sheet.name));
+    $('sheet').replaceChildren(renderSheet(sheet, marksOf(this.result.findings, sheet.name)));
+    this.markProposals();
+  }
+
+  select(cell: CellAddress): void {
+    const index = this.grid.sheets.findIndex((s) => s.name === cell.sheet);
+    if (index < 0) return;
+    this.showSheet(index);
+    $('sheet').querySelectorAll('.selected').forEach((td) => td.classList.remove('selected'));
+    const td = $('sheet').querySelector<HTMLElement>(`td[data-cell="${cell.cell}"]`);
+    if (!td) return;
+    td.classList.add('selected');
+    td.scrollIntoView({ block: 'center', inline: 'center' });
+  }
+
+  private typed(p: ProposedScore): string {
+    const { row, col } = parseA1(p.scoreCell);
+    return shownText(this.grid.sheets.find((s) => s.name === p.sheet)?.cells[row]?.[col]);
+  }
+
+  /** 填写自评得分: what the rule engine computes, beside what was typed; the differing cells are marked on the sheet. */
+  showProposals(): void {
+    const box = $('proposals');
+    box.hidden = false;
+    if (!this.proposals.length) {
+      box.replaceChildren(paragraph(ui.fillSummary({ written: 0, kept: 0, nothingToFill: true }).text));
+      return;
+    }
+    const differing = this.proposals.filter((p) => this.typed(p) !== p.score);
+    const table = document.createElement('table');
+    table.className = 'list';
+    const head = table.createTHead().insertRow();
+    for (const h of texts.proposalsHeader) head.append(Object.assign(document.createElement('th'), { textContent: h }));
+    const body = table.createTBody();
+    for (const p of this.proposals) {
+      const tr = body.insertRow();
+      tr.className = differing.includes(p) ? 'differs' : '';
+      for (const text of [`${p.sheet}!${p.scoreCell}`, p.indicator, this.typed(p), p.score, p.reason, p.basis]) tr.insertCell().textContent = text;
+      tr.addEventListener('click', () => this.select({ sheet: p.sheet, cell: p.scoreCell }));
+    }
+    box.replaceChildren(paragraph(texts.proposalsSummary(this.proposals, differing.length)), table);
+    this.markProposals();
+    box.scrollIntoView({ block: 'nearest' });
+  }
+
+  private markProposals(): void {
+    if ($('proposals').hidden) return;
+    const sheet = this.grid.sheets[this.sheetIndex];
+    for (const p of this.proposals.filter((x) => x.sheet === sheet.name)) {
+      const td = $('sheet').querySelector<HTMLElement>(`td[data-cell="${p.scoreCell}"]`);
+      if (!td || this.typed(p) === p.score) continue;
+      td.dataset.proposed = p.score;
+      td.classList.add('proposed');
+    }
+  }
+}
+
+const paragraph = (text: string) => Object.assign(document.createElement('p'), { textContent: text });
+
+function renderBatch(rows: BatchRow[]): void {
+  const table = document.createElement('table');
+  table.className = 'list';
+  const head = table.createTHead().insertRow();
+  for (const h of texts.batchHeader) head.append(Object.assign(document.createElement('th'), { textContent: h }));
+  const body = table.createTBody();
+  for (const r of rows) {
+    const tr = body.insertRow();
+    tr.className = r.status === 'unreadable' ? 'unreadable' : r.errors ? 'error' : r.warnings ? 'warning' : 'ok';
+    const cells = [r.file, r.department ?? '', texts.rowState(r), r.errors, r.warnings, r.infos, texts.rowDetail(r)];
+    for (const v of cells) {
+      const td = tr.insertCell();
+      td.textContent = String(v);
+      if (typeof v === 'number') td.className = 'number';
+    }
+  }
+  $('batch-rows').replaceChildren(table);
+}
+
+function main(): void {
+  if (typeof Worker === 'undefined') {
+    ui.setStatus(texts.worker, true);
+    return;
+  }
+  const worker = startWorker();
+  let single: { view?: SingleView; reply: SingleReply; name: string } | undefined;
+  let zip: { bytes: Uint8Array; name: string } | undefined;
+  let started = 0;
+  let folder: string | undefined;
+
+  worker.onmessage = (event: MessageEvent<Reply>) => {
+    const reply = event.data;
+    if (reply.kind === 'progress') {
+      const bar = $<HTMLProgressElement>('bar');
+      bar.max = reply.total;
+      bar.value = reply.done;
+      $('progress-text').textContent = texts.progress(reply.done, reply.total, (performance.now() - started) / 1000);
+      return;
+    }
+    busy(false);
+    if (reply.kind === 'single') return showSingle(reply);
+    showBatch(reply);
+  };
+
+  function busy(on: boolean): void {
+    document.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input').forEach((b) => (b.disabled = on));
+    $('drop').classList.toggle('busy', on);
+  }
+
+  function showSingle(reply: SingleReply): void {
+    const name = single!.name;
+    if (!reply.grid || !reply.result) {
+      show('none');
+      ui.setStatus(texts.unreadable(name, reply.row.reason ?? ''), true);
+      return;
+    }
+    single = { name, reply, view: new SingleView(name, reply.grid, reply.result, reply.proposals ?? []) };
+    single.view!.render();
+  }
+
+  function showBatch(reply: BatchReply): void {
+    const seconds = (performance.now() - started) / 1000;
+    zip = { bytes: reply.zip, name: texts.zipName(folder) };
+    $('progress').hidden = true;
+    renderBatch(reply.rows);
+    ui.setStatus(texts.batchDone(reply.rows, seconds), reply.rows.some((r) => r.status === 'unreadable'));
+    $('batch').dataset.seconds = seconds.toFixed(2);
+    show('batch');
+  }
+
+  function start(gathered: Gathered): void {
+    const { inputs } = gathered;
+    folder = gathered.folder;
+    if (!inputs.length) {
+      ui.setStatus(texts.nothing, true);
+      return;
+    }
+    busy(true);
+    started = performance.now();
+    if (inputs.length === 1 && !folder) {
+      single = { name: inputs[0].file.name, reply: { kind: 'single', row: { file: '', status: 'unreadable', errors: 0, warnings: 0, infos: 0, byCode: {} } } };
+      ui.setStatus(texts.checking(inputs[0].file.name));
+      post({ kind: 'single', input: inputs[0] });
+      return;
+    }
+    show('none');
+    ui.setStatus(texts.batchStarted(inputs.length));
+    $('progress').hidden = false;
+    post({ kind: 'batch', inputs: inputs as NamedFile[] });
+  }
+
+  const post = (request: Request) => worker.postMessage(request);
+
+  const drop = $('drop');
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    if (e.dataTransfer && !drop.classList.contains('busy')) void dropped(e.dataTransfer).then(start);
+  });
+  // A file dropped beside the zone must not make the browser open it instead of the page.
+  window.addEventListener('dragover', (e) => e.preventDefault());
+  window.addEventListener('drop', (e) => e.preventDefault());
+  for (const id of ['pick-files', 'pick-folder']) {
+    const input = $<HTMLInputElement>(id);
+    input.addEventListener('change', () => {
+      if (input.files?.length) start(picked(input.files));
+      input.value = '';
+    });
+  }
+  $('fill').addEventListener('click', () => single?.view?.showProposals());
+  $('download-annotated').addEventListener('click', () => {
+    const copy = single?.reply.annotated;
+    if (copy) download(copy, texts.annotatedName(single!.name), XLSX_TYPE);
+  });
+  $('download-zip').addEventListener('click', () => zip && download(zip.bytes, zip.name, 'application/zip'));
+  ui.setStatus(texts.ready);
+}
+
+main();

@@ -1,0 +1,37 @@
+import type { BatchRow } from '../hosts/files/index';
+import type { CheckResult, ProposedScore, WorkbookGrid } from '../src/index';
+
+/** Messages between the page and its worker. Files travel as File objects: the worker reads them, off the page. */
+
+export interface NamedFile {
+  file: File;
+  /** The path the summary and the zip show: relative to the dropped folder, or the file's name. */
+  path: string;
+}
+
+export type Request = { kind: 'single'; input: NamedFile } | { kind: 'batch'; inputs: NamedFile[] };
+
+export interface SingleReply {
+  kind: 'single';
+  row: BatchRow;
+  grid?: WorkbookGrid;
+  result?: CheckResult;
+  proposals?: ProposedScore[];
+  annotated?: Uint8Array;
+}
+
+export interface ProgressReply {
+  kind: 'progress';
+  done: number;
+  total: number;
+}
+
+export interface BatchReply {
+  kind: 'batch';
+  /** Worst first, as in the summary. */
+  rows: BatchRow[];
+  /** The annotated copies at their paths and the 汇总 files, as one zip. */
+  zip: Uint8Array;
+}
+
+export type Reply = SingleReply | ProgressReply | BatchReply;
