@@ -34,13 +34,19 @@ async function walk(entry: FileSystemEntry, path: string, out: NamedFile[]): Pro
 
 const byPath = (inputs: NamedFile[]) => inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-/** Must be called within the drop event: the entries are gone once it returns. */
+/**
+ * Must be called within the drop event: the entries are gone once it returns. An item without an entry (a file
+ * dragged from a program rather than a folder) is taken as the file it is.
+ */
 export function dropped(transfer: DataTransfer): Promise<Gathered> {
-  const entries = Array.from(transfer.items, (item) => item.webkitGetAsEntry()).filter((e): e is FileSystemEntry => !!e);
+  const items = Array.from(transfer.items, (item) => ({ entry: item.webkitGetAsEntry(), file: item.getAsFile() })).filter((i) => i.entry || i.file);
   return (async () => {
     const inputs: NamedFile[] = [];
-    const folder = entries.length === 1 && entries[0].isDirectory ? entries[0].name : undefined;
-    for (const entry of entries) await walk(entry, folder ? '' : entry.name, inputs);
+    const folder = items.length === 1 && items[0].entry?.isDirectory ? items[0].entry.name : undefined;
+    for (const { entry, file } of items) {
+      if (entry) await walk(entry, folder ? '' : entry.name, inputs);
+      else if (file && !skipped(file.name)) inputs.push({ file, path: file.name });
+    }
     return { inputs: byPath(inputs), ...(folder ? { folder } : {}) };
   })();
 }

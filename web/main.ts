@@ -160,11 +160,11 @@ function renderBatch(rows: BatchRow[]): void {
     const tr = body.insertRow();
     tr.className = r.status === 'unreadable' ? 'unreadable' : r.errors ? 'error' : r.warnings ? 'warning' : 'ok';
     const cells = [r.file, r.department ?? '', texts.rowState(r), r.errors, r.warnings, r.infos, texts.rowDetail(r)];
-    for (const v of cells) {
+    cells.forEach((v, i) => {
       const td = tr.insertCell();
       td.textContent = String(v);
-      if (typeof v === 'number') td.className = 'number';
-    }
+      td.className = typeof v === 'number' ? 'number' : i === 2 ? 'state' : '';
+    });
   }
   $('batch-rows').replaceChildren(table);
 }
