@@ -54,8 +54,8 @@ describe('网页版: the offline page in Chromium from file://', () => {
   const status = () => page.locator('#status').innerText();
   const shownFindings = () =>
     page.evaluate(() =>
-      [...document.querySelectorAll('#findings .group')].flatMap((section) =>
-        [...section.querySelectorAll<HTMLElement>('.finding')].map((b) => ({
+      Array.from(document.querySelectorAll('#findings .group')).flatMap((section) =>
+        Array.from(section.querySelectorAll<HTMLElement>('.finding'), (b) => ({
           severity: section.classList[1],
           where: b.dataset.cell!,
           message: b.querySelector('.message')!.textContent!,
@@ -139,7 +139,7 @@ describe('网页版: the offline page in Chromium from file://', () => {
   it('填写自评得分 shows the computed 自评得分 and 扣分原因 next to what was typed', async () => {
     const proposals = createChecker().propose(await loadGrid('test/fixtures/hunan-staff-over-quota.xlsx'));
     await page.click('#fill');
-    const rows = await page.locator('#proposals tbody tr').evaluateAll((trs) => trs.map((tr) => ({ cells: [...tr.querySelectorAll('td')].map((td) => td.textContent), differs: tr.className === 'differs' })));
+    const rows = await page.locator('#proposals tbody tr').evaluateAll((trs) => trs.map((tr) => ({ cells: Array.from(tr.querySelectorAll('td'), (td) => td.textContent), differs: tr.className === 'differs' })));
     assert.deepEqual(rows.map((r) => [r.cells[0], r.cells[1], r.cells[3], r.cells[4]]), proposals.map((p) => [`${p.sheet}!${p.scoreCell}`, p.indicator, p.score, p.reason]));
     const staff = rows.find((r) => r.cells[0] === '评分表!F3')!;
     assert.deepEqual([staff.cells[2], staff.cells[3], staff.differs], ['5', '0', true], 'typed 5, computed 0');
@@ -199,7 +199,7 @@ describe('网页版: the offline page in Chromium from file://', () => {
     const seconds = Number(await page.locator('#batch').getAttribute('data-seconds'));
     const text = await status();
     assert.match(text, /^共 300 个文件：已检查 298 个（有错误 \d+ 个），无法读取 2 个；/);
-    const listed = await page.locator('#batch-rows tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!)));
+    const listed = await page.locator('#batch-rows tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent!)));
     assert.equal(listed.length, 300);
     assert.deepEqual(listed.slice(0, 2).map((r) => [r[0], r[2]]).sort(), [['损坏.xlsx', '无法读取'], ['说明.txt', '无法读取']]);
     assert.match(listed.find((r) => r[0] === '损坏.xlsx')![6], /已损坏或不完整/);
