@@ -30,7 +30,7 @@ const AFTER_LEGACY_DRAWING = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObj
 
 export class AnnotateError extends Error {}
 
-const escapeXml = (s: string) =>
+export const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 const unescapeXml = (s: string) =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
@@ -99,7 +99,7 @@ class Rels {
 }
 
 /** The package's files, with the text parts the patch reads and writes. */
-class Package {
+export class Package {
   constructor(readonly files: Record<string, Uint8Array>) {}
 
   has(path: string): boolean {
@@ -161,7 +161,7 @@ interface SheetRef {
   part: string;
 }
 
-function sheetsOf(pkg: Package): { sheets: SheetRef[]; workbookRels: Rels } {
+export function sheetsOf(pkg: Package): { sheets: SheetRef[]; workbookRels: Rels } {
   const workbook = pkg.text('xl/workbook.xml');
   if (!workbook) throw new AnnotateError('工作簿缺少 xl/workbook.xml，不是完整的 .xlsx 文件。');
   const workbookRels = pkg.rels('xl/workbook.xml');
@@ -252,7 +252,7 @@ function ensureStyles(pkg: Package, workbookRels: Rels, types: ContentTypes): st
 }
 
 /** Sets the format of one cell of a worksheet's XML, creating the cell (and its row) where the sheet has none. */
-function setCellStyle(xml: string, p: string, address: string, style: (current: number) => number): string {
+export function setCellStyle(xml: string, p: string, address: string, style: (current: number) => number): string {
   const { row } = parseA1(address);
   const cellRe = new RegExp(`<${p}c\\b([^>]*?)\\br="${address}"([^>]*?)(/?)>`);
   const existing = cellRe.exec(xml);
@@ -420,15 +420,17 @@ function addSummarySheet(pkg: Package, types: ContentTypes, workbookRels: Rels, 
   pkg.write('xl/workbook.xml', workbook);
 }
 
-/** The annotated copy of a workbook: every finding's cell filled and noted, a 检查结果 sheet added. */
-export function annotateXlsx(bytes: Uint8Array, findings: readonly Finding[]): Uint8Array {
-  let files: Record<string, Uint8Array>;
+export function unpack(bytes: Uint8Array): Package {
   try {
-    files = unzipSync(bytes);
+    return new Package(unzipSync(bytes));
   } catch (e) {
     throw new AnnotateError(`无法解开工作簿压缩包（${e instanceof Error ? e.message : String(e)}）。`);
   }
-  const pkg = new Package(files);
+}
+
+/** The annotated copy of a workbook: every finding's cell filled and noted, a 检查结果 sheet added. */
+export function annotateXlsx(bytes: Uint8Array, findings: readonly Finding[]): Uint8Array {
+  const pkg = unpack(bytes);
   const types = new ContentTypes(pkg);
   const { sheets, workbookRels } = sheetsOf(pkg);
   const marked = findings.filter((f) => sheets.some((s) => s.name === f.sheet && s.part));
