@@ -58,6 +58,7 @@ class SingleView {
     private readonly grid: WorkbookGrid,
     private readonly result: CheckResult,
     private readonly proposals: ProposedScore[],
+    private readonly fillError: string | undefined,
   ) {}
 
   /** The sheets the checker read (its tables) or found something on; all of them when it read none. */
@@ -71,6 +72,7 @@ class SingleView {
     ui.renderFindings(this.result.findings, (cell) => this.select(cell));
     ui.setStatus(texts.checked(this.name) + ui.checkSummary({ result: this.result, marked: 0, unmarked: [] }));
     $('proposals').hidden = true;
+    $('download-filled').hidden = true;
     const tabs = $('tabs');
     tabs.replaceChildren(
       ...this.sheets().map((i) => {
@@ -131,7 +133,8 @@ class SingleView {
       for (const text of [`${p.sheet}!${p.scoreCell}`, p.indicator, this.typed(p), p.score, p.reason, p.basis]) tr.insertCell().textContent = text;
       tr.addEventListener('click', () => this.select({ sheet: p.sheet, cell: p.scoreCell }));
     }
-    box.replaceChildren(paragraph(texts.proposalsSummary(this.proposals, differing.length)), table);
+    box.replaceChildren(paragraph(texts.proposalsSummary(this.proposals, differing.length)), ...(this.fillError ? [paragraph(texts.noFilledCopy(this.fillError))] : []), table);
+    $('download-filled').hidden = !!this.fillError;
     this.markProposals();
     box.scrollIntoView({ block: 'nearest' });
   }
@@ -175,7 +178,9 @@ function main(): void {
     return;
   }
   const worker = startWorker();
-  let single: { view?: SingleView; reply: SingleReply; name: string } | undefined;
+  /** The workbook being checked, then the one shown. */
+  let name = '';
+  let single: { view: SingleView; reply: SingleReply } | undefined;
   let zip: { bytes: Uint8Array; name: string } | undefined;
   let started = 0;
   let folder: string | undefined;
@@ -200,14 +205,14 @@ function main(): void {
   }
 
   function showSingle(reply: SingleReply): void {
-    const name = single!.name;
+    single = undefined;
     if (!reply.grid || !reply.result) {
       show('none');
       ui.setStatus(texts.unreadable(name, reply.row.reason ?? ''), true);
       return;
     }
-    single = { name, reply, view: new SingleView(name, reply.grid, reply.result, reply.proposals ?? []) };
-    single.view!.render();
+    single = { reply, view: new SingleView(name, reply.grid, reply.result, reply.proposals ?? [], reply.fillError) };
+    single.view.render();
   }
 
   function showBatch(reply: BatchReply): void {
@@ -230,8 +235,8 @@ function main(): void {
     busy(true);
     started = performance.now();
     if (inputs.length === 1 && !folder) {
-      single = { name: inputs[0].file.name, reply: { kind: 'single', row: { file: '', status: 'unreadable', errors: 0, warnings: 0, infos: 0, byCode: {} } } };
-      ui.setStatus(texts.checking(inputs[0].file.name));
+      name = inputs[0].file.name;
+      ui.setStatus(texts.checking(name));
       post({ kind: 'single', input: inputs[0] });
       return;
     }
@@ -264,10 +269,14 @@ function main(): void {
       input.value = '';
     });
   }
-  $('fill').addEventListener('click', () => single?.view?.showProposals());
+  $('fill').addEventListener('click', () => single?.view.showProposals());
   $('download-annotated').addEventListener('click', () => {
     const copy = single?.reply.annotated;
-    if (copy) download(copy, texts.annotatedName(single!.name), XLSX_TYPE);
+    if (copy) download(copy, texts.annotatedName(name), XLSX_TYPE);
+  });
+  $('download-filled').addEventListener('click', () => {
+    const copy = single?.reply.filled;
+    if (copy) download(copy, texts.filledName(name), XLSX_TYPE);
   });
   $('download-zip').addEventListener('click', () => zip && download(zip.bytes, zip.name, 'application/zip'));
   ui.setStatus(texts.ready);

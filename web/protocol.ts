@@ -18,6 +18,10 @@ export interface SingleReply {
   result?: CheckResult;
   proposals?: ProposedScore[];
   annotated?: Uint8Array;
+  /** The workbook with the computed 自评得分 and 扣分原因 written in, where there are any. */
+  filled?: Uint8Array;
+  /** Why the filled copy could not be made, in Chinese. */
+  fillError?: string;
 }
 
 export interface ProgressReply {

@@ -25,7 +25,8 @@ export const texts = {
   batchHeader: ['文件', '单位', '状态', '错误', '警告', '提示', '首个问题或无法读取的原因'],
   proposalsHeader: ['单元格', '指标', '已填写得分', '计算得分', '计算的扣分原因', '依据'],
   proposalsSummary: (proposals: ProposedScore[], differing: number) =>
-    `按表内数据可以计算 ${proposals.length} 项指标的自评得分，其中 ${differing} 项与已填写的不同（标黄）。下载“已填写副本”可得到填好这些得分和扣分原因的工作簿。`,
+    `按表内数据可以计算 ${proposals.length} 项指标的自评得分，其中 ${differing} 项与已填写的不同（标黄）。点“下载已填写副本”可得到填好这些得分和扣分原因的工作簿（原文件不变；打开时 Excel/WPS 会重新计算总分）。`,
+  noFilledCopy: (reason: string) => `无法生成已填写副本：${reason}`,
   annotatedName: (name: string) => name.replace(/(\.[^.]+)?$/, '（检查标注）.xlsx'),
   filledName: (name: string) => name.replace(/(\.[^.]+)?$/, '（已填写自评得分）.xlsx'),
   zipName: (folder: string | undefined) => (folder ? `${folder}_审核结果.zip` : '审核结果.zip'),

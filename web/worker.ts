@@ -1,7 +1,7 @@
 import { zipSync, type Zippable } from 'fflate';
-import { checkOne, checkWorkbookFile, sortRows, summaryFiles, type BatchRow } from '../hosts/files/index';
-import { createChecker } from '../src/index';
-import type { Reply, Request } from './protocol';
+import { AnnotateError, checkOne, checkWorkbookFile, fillXlsx, sortRows, summaryFiles, type BatchRow } from '../hosts/files/index';
+import { createChecker, fillTargets, type ProposedScore } from '../src/index';
+import type { Reply, Request, SingleReply } from './protocol';
 
 /**
  * The page's worker: reads and checks the workbooks, so that the page stays responsive through 300 of them. The same
@@ -12,10 +12,22 @@ const checker = createChecker();
 const post = (reply: Reply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
 const bytesOf = async (file: File) => new Uint8Array(await file.arrayBuffer());
 
+/** The filled copy, or why there is none. */
+function fill(bytes: Uint8Array, proposals: ProposedScore[]): Pick<SingleReply, 'filled' | 'fillError'> {
+  if (!proposals.length) return {};
+  try {
+    return { filled: fillXlsx(bytes, fillTargets(proposals)) };
+  } catch (e) {
+    return { fillError: e instanceof AnnotateError ? e.message : String(e) };
+  }
+}
+
 async function single(request: Extract<Request, { kind: 'single' }>): Promise<void> {
-  const { row, grid, result, annotated } = await checkWorkbookFile(await bytesOf(request.input.file), request.input.path);
-  const proposals = grid ? checker.propose(grid) : undefined;
-  post({ kind: 'single', row, grid, result, proposals, annotated }, annotated ? [annotated.buffer] : []);
+  const bytes = await bytesOf(request.input.file);
+  const { row, grid, result, annotated } = await checkWorkbookFile(bytes, request.input.path);
+  const proposals = grid ? checker.propose(grid) : [];
+  const reply: SingleReply = { kind: 'single', row, grid, result, proposals, annotated, ...fill(bytes, proposals) };
+  post(reply, [reply.annotated, reply.filled].flatMap((b) => (b ? [b.buffer] : [])));
 }
 
 async function batch(request: Extract<Request, { kind: 'batch' }>): Promise<void> {

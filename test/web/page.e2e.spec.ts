@@ -7,9 +7,10 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { strFromU8, unzipSync } from 'fflate';
-import { createChecker, type Finding } from '../../src/index';
+import { fillXlsx, readWorkbookBytes } from '../../hosts/files/index';
+import { createChecker, fillTargets, type Finding } from '../../src/index';
 import { buildCli, buildWeb } from '../support/build';
-import { loadGrid } from '../support/workbook';
+import { getCell, loadGrid } from '../support/workbook';
 
 /**
  * The offline page opened from file:// in Chromium, as a clerk double-clicks it: the same findings as
@@ -159,6 +160,19 @@ describe('网页版: the offline page in Chromium from file://', () => {
     const saved = join(work, 'downloaded.xlsx');
     await download.saveAs(saved);
     assertSameParts(readFileSync(saved), readFileSync(join(work, 'single-out', '君山区委办.xlsx')), 'annotated copy');
+  });
+
+  it('下载已填写副本 gives the workbook with the computed scores written in, as fillXlsx makes it', async () => {
+    const original = readFileSync('test/fixtures/hunan-staff-over-quota.xlsx');
+    const proposals = createChecker().propose(await readWorkbookBytes(original));
+    assert.ok(await page.locator('#download-filled').isVisible());
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-filled')]);
+    assert.equal(download.suggestedFilename(), '君山区委办（已填写自评得分）.xlsx');
+    const saved = join(work, 'filled.xlsx');
+    await download.saveAs(saved);
+    assertSameParts(readFileSync(saved), fillXlsx(original, fillTargets(proposals)), 'filled copy');
+    const grid = await readWorkbookBytes(readFileSync(saved));
+    assert.deepEqual([getCell(grid, '评分表', 'F3')?.value, getCell(grid, '评分表', 'G3')?.value], [0, proposals[0].reason]);
   });
 
   it('a file that is no workbook is refused with the Chinese reason', async () => {
