@@ -1,5 +1,5 @@
 import type { BatchRow } from '../hosts/files/index';
-import { parseA1, type CheckResult, type Finding, type ProposedScore, type Severity, type WorkbookGrid } from '../src/index';
+import { fillTargets, parseA1, type CheckResult, type Finding, type ProposedScore, type Severity, type WorkbookGrid } from '../src/index';
 import type { CellAddress } from '../taskpane/host';
 import * as ui from '../taskpane/ui';
 import { dropped, picked, type Gathered } from './gather';
@@ -108,9 +108,13 @@ class SingleView {
     td.scrollIntoView({ block: 'center', inline: 'center' });
   }
 
+  private shown(sheet: string, cell: string): string {
+    const { row, col } = parseA1(cell);
+    return shownText(this.grid.sheets.find((s) => s.name === sheet)?.cells[row]?.[col]);
+  }
+
   private typed(p: ProposedScore): string {
-    const { row, col } = parseA1(p.scoreCell);
-    return shownText(this.grid.sheets.find((s) => s.name === p.sheet)?.cells[row]?.[col]);
+    return this.shown(p.sheet, p.scoreCell);
   }
 
   /** 填写自评得分: what the rule engine computes, beside what was typed; the differing cells are marked on the sheet. */
@@ -139,13 +143,14 @@ class SingleView {
     box.scrollIntoView({ block: 'nearest' });
   }
 
+  /** Each computed score and reason that differs from what was typed, shown after it in its cell (“5 → 0”). */
   private markProposals(): void {
     if ($('proposals').hidden) return;
     const sheet = this.grid.sheets[this.sheetIndex];
-    for (const p of this.proposals.filter((x) => x.sheet === sheet.name)) {
-      const td = $('sheet').querySelector<HTMLElement>(`td[data-cell="${p.scoreCell}"]`);
-      if (!td || this.typed(p) === p.score) continue;
-      td.dataset.proposed = p.score;
+    for (const target of fillTargets(this.proposals.filter((x) => x.sheet === sheet.name))) {
+      const td = $('sheet').querySelector<HTMLElement>(`td[data-cell="${target.cell}"]`);
+      if (!td || this.shown(sheet.name, target.cell) === String(target.value)) continue;
+      td.dataset.proposed = String(target.value);
       td.classList.add('proposed');
     }
   }

@@ -100,6 +100,8 @@ describe('网页版: the offline page in Chromium from file://', () => {
     assert.match(csp, /connect-src 'none'/);
     assert.doesNotMatch(csp, /https?:|\*/);
     assert.doesNotMatch(html, /<(script|link|img)\b[^>]*\b(src|href)="(?!data:)/, 'nothing is loaded from elsewhere');
+    // Chromium 86 (360/奇安信 browsers) has none of these; esbuild lowers syntax, not library calls.
+    for (const api of ['.replaceAll(', 'Object.hasOwn(', '.findLast(', 'structuredClone(', '.at(-1)', '.toSorted(']) assert.ok(!html.includes(api), api);
     console.log(`网页版 file size: ${(statSync(new URL(pageUrl)).size / 1024).toFixed(0)} KiB`);
   });
 
@@ -145,6 +147,8 @@ describe('网页版: the offline page in Chromium from file://', () => {
     const staff = rows.find((r) => r.cells[0] === '评分表!F3')!;
     assert.deepEqual([staff.cells[2], staff.cells[3], staff.differs], ['5', '0', true], 'typed 5, computed 0');
     assert.equal(await page.locator('#sheet td[data-cell="F3"]').getAttribute('data-proposed'), '0');
+    assert.equal(await page.locator('#sheet td[data-cell="G3"]').getAttribute('data-proposed'), proposals[0].reason);
+    assert.equal(await page.locator('#sheet td[data-cell="F8"]').getAttribute('data-proposed'), null, 'typed as computed');
     await page.locator('#findings .finding').first().click();
     await page.screenshot({ path: join(ARTIFACTS, 'single.png') });
   });
