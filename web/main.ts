@@ -3,7 +3,7 @@ import { fillTargets, parseA1, type CheckResult, type Finding, type ProposedScor
 import type { CellAddress } from '../taskpane/host';
 import * as ui from '../taskpane/ui';
 import { dropped, picked, type Gathered } from './gather';
-import type { BatchReply, NamedFile, Reply, Request, SingleReply } from './protocol';
+import type { BatchReply, Reply, Request, SingleReply } from './protocol';
 import { renderSheet, shownText, type CellMark } from './sheet-view';
 import { texts } from './texts';
 
@@ -182,7 +182,7 @@ function main(): void {
     ui.setStatus(texts.worker, true);
     return;
   }
-  const worker = startWorker();
+  let worker = startWorker();
   /** The workbook being checked, then the one shown. */
   let name = '';
   let single: { view: SingleView; reply: SingleReply } | undefined;
@@ -190,7 +190,7 @@ function main(): void {
   let started = 0;
   let folder: string | undefined;
 
-  worker.onmessage = (event: MessageEvent<Reply>) => {
+  const onMessage = (event: MessageEvent<Reply>) => {
     const reply = event.data;
     if (reply.kind === 'progress') {
       const bar = $<HTMLProgressElement>('bar');
@@ -203,6 +203,19 @@ function main(): void {
     if (reply.kind === 'single') return showSingle(reply);
     showBatch(reply);
   };
+  // A workbook that brings the worker down (out of memory) ends that check, not the page: a fresh worker takes over.
+  const onError = (event: ErrorEvent) => {
+    event.preventDefault();
+    worker.terminate();
+    worker = startWorker();
+    worker.onmessage = onMessage;
+    worker.onerror = onError;
+    busy(false);
+    $('progress').hidden = true;
+    ui.setStatus(texts.crashed, true);
+  };
+  worker.onmessage = onMessage;
+  worker.onerror = onError;
 
   function busy(on: boolean): void {
     document.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input').forEach((b) => (b.disabled = on));
@@ -248,7 +261,7 @@ function main(): void {
     show('none');
     ui.setStatus(texts.batchStarted(inputs.length));
     $('progress').hidden = false;
-    post({ kind: 'batch', inputs: inputs as NamedFile[] });
+    post({ kind: 'batch', inputs });
   }
 
   const post = (request: Request) => worker.postMessage(request);

@@ -6,6 +6,7 @@ import type { ProposedScore } from '../src/index';
 export const texts = {
   ready: '请把工作簿或文件夹拖到上方，或点“选择工作簿”“选择文件夹”。',
   worker: '本浏览器无法在后台检查（不支持 Web Worker）。请用新版 Edge、Chrome、Firefox 或 360/奇安信浏览器的极速模式打开本页。',
+  crashed: '检查程序异常停止，未能完成（文件可能过大或结构异常）。请重新拖入；批量检查时可以分几次进行，或单独检查出问题的文件。',
   nothing: '没有找到可以检查的文件（隐藏文件和 Excel 的 ~$ 临时文件不检查）。',
   checking: (name: string) => `正在检查“${name}”……`,
   unreadable: (name: string, reason: string) => `无法检查“${name}”：${reason}`,

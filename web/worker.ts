@@ -46,4 +46,10 @@ async function batch(request: Extract<Request, { kind: 'batch' }>): Promise<void
   post({ kind: 'batch', rows: sortRows(rows), zip }, [zip.buffer]);
 }
 
-self.onmessage = (event: MessageEvent<Request>) => void (event.data.kind === 'single' ? single(event.data) : batch(event.data));
+self.onmessage = (event: MessageEvent<Request>) =>
+  void (event.data.kind === 'single' ? single(event.data) : batch(event.data)).catch((e) => {
+    // Rethrown outside the promise, so that the page's onerror hears of it and does not wait for ever.
+    setTimeout(() => {
+      throw e;
+    });
+  });
