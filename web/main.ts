@@ -15,10 +15,12 @@ import { texts } from './texts';
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-function startWorker(): Worker {
-  const source = $('worker-source').textContent ?? '';
-  return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
-}
+/** The worker's script, built into this page; the batch's checkers run the same script. */
+const workerSource = $('worker-source').textContent ?? '';
+const workerUrl = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+const startWorker = () => new Worker(workerUrl);
+/** Checkers for a batch: one per core, as `perf-check batch` uses all cores. */
+const THREADS = Math.min(8, navigator.hardwareConcurrency || 2);
 
 function download(bytes: Uint8Array, name: string, type: string): void {
   const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
@@ -200,8 +202,8 @@ function main(): void {
       return;
     }
     busy(false);
-    if (reply.kind === 'single') return showSingle(reply);
-    showBatch(reply);
+    if (reply.kind === 'single') showSingle(reply);
+    else if (reply.kind === 'batch') showBatch(reply);
   };
   // A workbook that brings the worker down (out of memory) ends that check, not the page: a fresh worker takes over.
   const onError = (event: ErrorEvent) => {
@@ -261,7 +263,7 @@ function main(): void {
     show('none');
     ui.setStatus(texts.batchStarted(inputs.length));
     $('progress').hidden = false;
-    post({ kind: 'batch', inputs });
+    post({ kind: 'batch', inputs, workerSource, threads: THREADS });
   }
 
   const post = (request: Request) => worker.postMessage(request);

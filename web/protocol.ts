@@ -9,7 +9,21 @@ export interface NamedFile {
   path: string;
 }
 
-export type Request = { kind: 'single'; input: NamedFile } | { kind: 'batch'; inputs: NamedFile[] };
+export type Request =
+  | { kind: 'single'; input: NamedFile }
+  /**
+   * A batch, spread over `threads` checkers started from the worker's own script, given as text: a blob: address
+   * made by the page cannot be opened by its worker when the page comes from file://.
+   */
+  | { kind: 'batch'; inputs: NamedFile[]; workerSource: string; threads: number }
+  /** One workbook of a batch, for one of those checkers. */
+  | { kind: 'one'; input: NamedFile };
+
+export interface OneReply {
+  kind: 'one';
+  row: BatchRow;
+  annotated?: Uint8Array;
+}
 
 export interface SingleReply {
   kind: 'single';
@@ -38,4 +52,4 @@ export interface BatchReply {
   zip: Uint8Array;
 }
 
-export type Reply = SingleReply | ProgressReply | BatchReply;
+export type Reply = SingleReply | ProgressReply | BatchReply | OneReply;

@@ -34,6 +34,9 @@ export interface CheckedWorkbook extends CheckedFile {
 
 const checker = createChecker();
 
+/** Why a batch lists a workbook whose checker stopped on it (out of memory, a hostile file). */
+export const CHECKER_STOPPED = '检查这个文件时检查程序异常退出（文件可能过大或结构异常），未能完成。';
+
 /** The summary row of a file that could not be checked, with the reason in Chinese. */
 export function unreadableRow(file: string, error: unknown): BatchRow {
   const reason = error instanceof WorkbookReadError || error instanceof AnnotateError ? error.message : `检查时出错：${error instanceof Error ? error.message : String(error)}`;

@@ -4,6 +4,6 @@
  */
 export { readWorkbookBytes, sniff, WorkbookReadError } from './read';
 export { AnnotateError, annotateXlsx } from './annotate';
-export { checkOne, checkWorkbookFile, unreadableRow, type BatchRow, type CheckedFile, type CheckedWorkbook } from './check-one';
+export { CHECKER_STOPPED, checkOne, checkWorkbookFile, unreadableRow, type BatchRow, type CheckedFile, type CheckedWorkbook } from './check-one';
 export { sortRows, summaryFiles, type OutputFile } from './summary';
 export { fillXlsx } from './fill';
