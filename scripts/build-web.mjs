@@ -1,7 +1,7 @@
 // The offline web page: dist-web/绩效自评检查.html, one file with its scripts, styles and icon inlined, for Chromium
-// 86+ (the kernel of the 360/奇安信 browsers). The worker's code rides in a non-executed <script type="text/plain">
-// and starts from a blob: URL, which works from file:// too. The CSP allows the page's own script (by hash) and that
-// worker, and no request to any host.
+// 86+ (the kernel of the 360/奇安信 browsers). The worker's code rides in the page's script as a string and starts
+// from a blob: URL, which works from file:// too. The CSP allows the page's own script (by hash) and that worker,
+// and no request to any host.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,12 +20,14 @@ async function bundle(entry) {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  // Inside <script>, "</script" would end the element early.
-  return result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  return result.outputFiles[0].text;
 }
 
-const [worker, script] = await Promise.all([bundle('web/worker.ts'), bundle('web/main.ts')]);
-for (const [name, code] of [['worker', worker], ['page', script]]) if (code.includes('<!--')) throw new Error(`${name} bundle holds "<!--", which breaks inlining`);
+const [worker, page] = await Promise.all([bundle('web/worker.ts'), bundle('web/main.ts')]);
+// Inside <script>, "</script" ends the element and "<!--" with "<script" changes how it is parsed: the page's code has
+// neither, and the worker's (which holds XML and HTML markup) is a JSON string with every "<" escaped.
+if (/<\/script|<!--|<script/i.test(page)) throw new Error('the page bundle holds markup that breaks inlining');
+const script = `var WORKER_SOURCE=${JSON.stringify(worker).replace(/</g, '\\u003c')};\n${page}`;
 const style = readFileSync('taskpane/taskpane.css', 'utf8') + readFileSync('web/page.css', 'utf8');
 const icon = `data:image/png;base64,${readFileSync('assets/icon-32.png').toString('base64')}`;
 const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -44,7 +46,6 @@ const html = readFileSync('web/index.html', 'utf8')
   .replace('__CSP__', () => csp)
   .replace('__ICON__', () => icon)
   .replace('__STYLE__', () => style)
-  .replace('__WORKER__', () => worker)
   .replace('__SCRIPT__', () => script);
 mkdirSync('dist-web', { recursive: true });
 writeFileSync(OUT, html);

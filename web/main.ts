@@ -15,8 +15,9 @@ import { texts } from './texts';
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** The worker's script, built into this page; the batch's checkers run the same script. */
-const workerSource = $('worker-source').textContent ?? '';
+/** The worker's script, built into this page (scripts/build-web.mjs); the batch's checkers run the same script. */
+declare const WORKER_SOURCE: string;
+const workerSource = WORKER_SOURCE;
 const workerUrl = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
 const startWorker = () => new Worker(workerUrl);
 /** Checkers for a batch: one per core, as `perf-check batch` uses all cores. */
