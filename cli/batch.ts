@@ -99,7 +99,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   await mkdir(join(out, CACHE_DIR), { recursive: true });
   const cachePath = join(out, CACHE_DIR, 'results.json');
   const cache: { version: number; entries: Record<string, CacheEntry> } = await readFile(cachePath, 'utf8')
-    .then((t) => JSON.parse(t))
+    .then((t) => JSON.parse(t) as typeof cache)
     .catch(() => ({ version: CACHE_VERSION, entries: {} }));
   if (cache.version !== CACHE_VERSION) cache.entries = {};
 

@@ -4,7 +4,7 @@ import { main } from './perf-check';
 
 // The same script is the CLI and, in a worker thread, one of the batch run's checkers.
 if (isMainThread) {
-  main(process.argv.slice(2)).then((code) => {
+  void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 } else {

@@ -3,13 +3,27 @@
  * The PERF.* worksheet functions: thin wrappers over the core. Metadata (functions.json) is generated from these
  * JSDoc comments at build time; the Chinese texts are what Excel's function dialog shows.
  */
-import { Dec, createRuleEngine, gradeOf, indicators, isRuleError, parseAmount, type RuleError, type RuleValue } from '../src/index';
+import {
+  Dec,
+  createRuleEngine,
+  functionMessages,
+  gradeOf,
+  indicator,
+  indicatorRate,
+  isRuleError,
+  parseAmount,
+  type IndicatorId,
+  type RuleError,
+  type RuleValue,
+} from '../src/index';
 
 /** Parsed once per (text, 分值): 10,000 cells over a few dozen texts parse a few dozen times. */
 const engine = createRuleEngine();
 
 /** An Excel error carrying a Chinese message, never a wrong number. */
 function fail(message: string): never {
+  // Excel shows a thrown CustomFunctions.Error (not an Error subclass) as #VALUE! with the message.
+  // eslint-disable-next-line @typescript-eslint/only-throw-error
   throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
 }
 
@@ -20,12 +34,13 @@ function orFail<T extends object>(x: T | RuleError): T {
 function number(value: unknown, what: string): Dec {
   const a = parseAmount(value as string | number | boolean | null);
   if (a.kind === 'number') return a.value;
-  return fail(a.kind === 'empty' ? `缺少${what}。` : `${what}“${a.text}”不是数字。`);
+  return fail(a.kind === 'empty' ? functionMessages.missing(what) : functionMessages.notNumber(what, a.text));
 }
 
-/** An indicator formula over two cell values, each read by the one parser and named in Chinese when unreadable. */
-function rate(formula: (a: Dec, b: Dec) => Dec | RuleError, a: unknown, aName: string, b: unknown, bName: string): number {
-  return orFail(formula(number(a, aName), number(b, bName))).toNumber();
+/** An indicator of the core's table over two cell values, each read by the one parser and named in Chinese when unreadable. */
+function rate(id: IndicatorId, a: unknown, b: unknown): number {
+  const i = indicator(id);
+  return orFail(indicatorRate(i, number(a, i.inputs[0].label), number(b, i.inputs[1].label))).toNumber();
 }
 
 function points(value: unknown): Dec | undefined {
@@ -33,7 +48,7 @@ function points(value: unknown): Dec | undefined {
 }
 
 function scoreOf(rule: string, value: unknown, max: unknown) {
-  if (typeof rule !== 'string' || !rule.trim()) fail('请给出评分标准的文字。');
+  if (typeof rule !== 'string' || !rule.trim()) fail(functionMessages.noRuleText());
   return orFail(engine.score(rule, value as RuleValue, points(max)));
 }
 
@@ -71,7 +86,7 @@ export function rubricReason(rule: string, value: any, points?: number): string 
  * @returns 在职人员控制率（如 1 即 100%）
  */
 export function staffControlRate(actual: any, quota: any): number {
-  return rate(indicators.staffControlRate, actual, '在职人数', quota, '编制数');
+  return rate('staffControl', actual, quota);
 }
 
 /**
@@ -82,7 +97,7 @@ export function staffControlRate(actual: any, quota: any): number {
  * @returns “三公”经费变动率（负数为下降）
  */
 export function threePublicRate(current: any, previous: any): number {
-  return rate(indicators.threePublicChangeRate, current, '本年三公经费', previous, '上年三公经费');
+  return rate('threePublicChange', current, previous);
 }
 
 /**
@@ -93,7 +108,7 @@ export function threePublicRate(current: any, previous: any): number {
  * @returns “三公”经费控制率
  */
 export function threePublicControlRate(actual: any, budget: any): number {
-  return rate(indicators.threePublicControlRate, actual, '三公经费实际支出', budget, '三公经费预算数');
+  return rate('threePublicControl', actual, budget);
 }
 
 /**
@@ -104,7 +119,7 @@ export function threePublicControlRate(actual: any, budget: any): number {
  * @returns 预算调整率
  */
 export function budgetAdjustRate(adjustment: any, budget: any): number {
-  return rate(indicators.budgetAdjustRate, adjustment, '预算调整数', budget, '年初预算数');
+  return rate('budgetAdjust', adjustment, budget);
 }
 
 /**
@@ -115,7 +130,7 @@ export function budgetAdjustRate(adjustment: any, budget: any): number {
  * @returns 预算执行率
  */
 export function executionRate(executed: any, budget: any): number {
-  return rate(indicators.executionRate, executed, '执行数', budget, '预算数');
+  return rate('execution', executed, budget);
 }
 
 /**
@@ -126,7 +141,7 @@ export function executionRate(executed: any, budget: any): number {
  * @returns 重点支出安排率
  */
 export function keySpendRate(key: any, total: any): number {
-  return rate(indicators.keySpendRate, key, '重点项目支出', total, '项目总支出');
+  return rate('keySpend', key, total);
 }
 
 /**
@@ -137,7 +152,7 @@ export function keySpendRate(key: any, total: any): number {
  * @returns 固定资产利用率
  */
 export function assetUseRate(inUse: any, total: any): number {
-  return rate(indicators.assetUseRate, inUse, '在用固定资产', total, '固定资产合计');
+  return rate('assetUse', inUse, total);
 }
 
 /**
@@ -148,7 +163,7 @@ export function assetUseRate(inUse: any, total: any): number {
  * @returns 政府采购执行率
  */
 export function procurementRate(actual: any, budget: any): number {
-  return rate(indicators.procurementRate, actual, '实际采购金额', budget, '政府采购预算');
+  return rate('procurement', actual, budget);
 }
 
 /**
@@ -159,7 +174,7 @@ export function procurementRate(actual: any, budget: any): number {
  */
 export function grade(total: any): string {
   const score = number(total, '综合得分');
-  if (score.isNegative() || score.gt(100)) fail(`综合得分应在0至100分之间，而不是${score.toFixed()}。`);
+  if (score.isNegative() || score.gt(100)) fail(functionMessages.totalOutOfRange(score));
   return gradeOf(score);
 }
 

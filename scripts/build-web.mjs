@@ -45,7 +45,8 @@ const csp = [
 const html = readFileSync('web/index.html', 'utf8')
   .replace('__CSP__', () => csp)
   .replace('__ICON__', () => icon)
-  .replace('__STYLE__', () => style)
-  .replace('__SCRIPT__', () => script);
+  // The whole element's text, so that what Prettier puts around a placeholder never changes the script's hash.
+  .replace(/<style>[\s\S]*?__STYLE__[\s\S]*?<\/style>/, () => `<style>${style}</style>`)
+  .replace(/<script>[\s\S]*?__SCRIPT__[\s\S]*?<\/script>/, () => `<script>${script}</script>`);
 mkdirSync('dist-web', { recursive: true });
 writeFileSync(OUT, html);

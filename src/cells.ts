@@ -1,5 +1,5 @@
 import { finding, type Finding } from './findings';
-import type { Sheet } from './grid';
+import { cellIndex, type Sheet } from './grid';
 import { messages } from './messages';
 import { parseAmount, type Amount } from './number';
 
@@ -16,8 +16,8 @@ export class CellReader {
   amount(sheet: Sheet, row: number, col: number): Amount {
     const at = sheet.masterOf(row, col);
     let cache = this.amounts.get(sheet);
-    if (!cache) this.amounts.set(sheet, (cache = new Map()));
-    const key = at.row * 16384 + at.col;
+    if (!cache) this.amounts.set(sheet, (cache = new Map<number, Amount>()));
+    const key = cellIndex(at.row, at.col);
     let amount = cache.get(key);
     if (!amount) cache.set(key, (amount = this.read(sheet, at.row, at.col)));
     return amount;

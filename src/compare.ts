@@ -17,7 +17,7 @@ export interface Shown {
 export function total(amounts: readonly Shown[]): Shown {
   return amounts.reduce(
     (acc, a) => ({ value: acc.value.plus(a.value), decimals: Math.max(acc.decimals, a.decimals) }),
-    { value: ZERO as Dec, decimals: 0 },
+    { value: ZERO, decimals: 0 },
   );
 }
 

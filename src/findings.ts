@@ -1,8 +1,9 @@
-import { parseA1 } from './grid';
+import { cellIndex, parseA1 } from './grid';
+import { bySeverity, type Severity } from './severity';
 
 /** The findings contract (shared/FINDINGS.md): one finding type for every host. */
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity };
 
 export type FindingCode =
   | 'WEIGHT_MISMATCH'
@@ -63,8 +64,6 @@ export function ruleScoreFinding(complete: boolean, sheet: string, cell: string,
   return { code: 'RULE_SCORE_DIFFERS', severity: complete ? 'error' : 'warning', sheet, cell, message, ...values };
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 /** Errors first, then by sheet order as given, row, column. One finding per code and cell. */
 export function sortFindings(findings: Finding[], sheetOrder: readonly string[]): Finding[] {
   const seen = new Set<string>();
@@ -76,12 +75,7 @@ export function sortFindings(findings: Finding[], sheetOrder: readonly string[])
   });
   const pos = (cell: string) => {
     const { row, col } = parseA1(cell);
-    return row * 16384 + col;
+    return cellIndex(row, col);
   };
-  return unique.sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) ||
-      pos(a.cell) - pos(b.cell),
-  );
+  return unique.sort((a, b) => bySeverity(a, b) || sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) || pos(a.cell) - pos(b.cell));
 }

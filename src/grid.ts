@@ -38,6 +38,12 @@ export interface WorkbookGrid {
   sheets: SheetGrid[];
 }
 
+/** Columns a worksheet can have (A to XFD), in Excel and WPS alike. */
+export const MAX_COLUMNS = 16384;
+
+/** One number per cell of a sheet, for maps keyed by position. */
+export const cellIndex = (row: number, col: number): number => row * MAX_COLUMNS + col;
+
 export function columnName(col: number): string {
   let name = '';
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) {
@@ -90,17 +96,13 @@ export class Sheet {
     for (const m of grid.merges) {
       // Clamped to the used area: a merge over whole columns must not cost a million map entries.
       for (let r = m.top; r <= Math.min(m.bottom, this.rowCount - 1); r++) {
-        for (let c = m.left; c <= Math.min(m.right, this.colCount - 1); c++) this.mergeIndex.set(this.key(r, c), m);
+        for (let c = m.left; c <= Math.min(m.right, this.colCount - 1); c++) this.mergeIndex.set(cellIndex(r, c), m);
       }
     }
   }
 
-  private key(row: number, col: number): number {
-    return row * 16384 + col;
-  }
-
   mergeAt(row: number, col: number): Merge | undefined {
-    return this.mergeIndex.get(this.key(row, col));
+    return this.mergeIndex.get(cellIndex(row, col));
   }
 
   /** The top-left cell of the merged area holding (row, col), or the cell itself. */
@@ -153,7 +155,7 @@ export class Sheet {
   /** The cell's text as a label for matching: normalizeLabel() without a trailing colon; cached per cell. */
   label(row: number, col: number): string {
     const at = this.masterOf(row, col);
-    const key = this.key(at.row, at.col);
+    const key = cellIndex(at.row, at.col);
     let label = this.labels.get(key);
     if (label === undefined) {
       const value = this.rawCell(at.row, at.col)?.value;

@@ -1,4 +1,5 @@
 import { show, type Dec } from './decimal';
+import { SEVERITIES, SEVERITY_LIST, type Severity } from './severity';
 
 /** Every Chinese sentence the checker says, in one place. Numbers come in as decimals and are shown as written. */
 
@@ -14,6 +15,10 @@ const plus = (parts: readonly Part[]) =>
 const levelWord = (level: 1 | 2 | 3) => (['一级指标', '二级指标', '三级指标'] as const)[level - 1];
 
 export const messages = {
+  /** "错误 4 条，警告 1 条，提示 0 条": the count of each severity, most serious first. */
+  severityTally: (counts: Readonly<Record<Severity, number>>, measure: '条' | '个') =>
+    SEVERITY_LIST.map((s) => `${SEVERITIES[s].word} ${counts[s]} ${measure}`).join('，'),
+
   weightMismatch: (level: 1 | 2, name: string, declared: Dec, sumOfChildren: Dec, children: readonly Part[], childLevel: 2 | 3) =>
     `${levelWord(level)}${quote(name)}标明${pts(declared)}，其下${levelWord(childLevel)}分值合计${pts(sumOfChildren)}${plus(children)}，` +
     `两者不一致。请核对该指标或其下指标的分值。`,
@@ -69,6 +74,13 @@ export const messages = {
   ruleScoreDiffers: (name: string, inputs: string, score: Dec, reason: string, entered: Dec) =>
     `指标${quote(name)}按评分标准计算：${inputs}，应得${pts(score.toDecimalPlaces(2))}（${reason}），自评得分却填了${pts(entered)}。请核对得分或所依据的数据。`,
 
+  zeroDenominator: (denominator: string, indicator: string) => `${denominator}为0，无法计算${indicator}。`,
+
+  negativeDenominator: (denominator: string, indicator: string) => `${denominator}不能为负数，无法计算${indicator}。`,
+
+  /** An input of an indicator the workbook does not have, counted as 0. */
+  missingInput: (name: string) => `${name}未填（按0计）`,
+
   textNumber: (raw: string, value: Dec) =>
     `单元格内容“${raw}”是以文本形式保存的数字，已按${show(value)}读取。建议改为数值格式，以免Excel求和时漏算。`,
 
@@ -79,4 +91,23 @@ export const messages = {
     `未识别到评分表、自评表或基础数据表：没有找到含“三级指标”“得分”等表头的表格。请确认这是部门整体支出绩效自评工作簿。`,
 
   emptyWorkbook: () => `工作簿中没有任何内容。`,
+};
+
+/** The PERF worksheet functions' refusals, shown by Excel and WPS as the #VALUE! tooltip. */
+export const functionMessages = {
+  missing: (what: string) => `缺少${what}。`,
+  notNumber: (what: string, text: string) => `${what}“${text}”不是数字。`,
+  noRuleText: () => '请给出评分标准的文字。',
+  totalOutOfRange: (total: Dec) => `综合得分应在0至100分之间，而不是${show(total)}。`,
+};
+
+/** The perf-check command's words. */
+export const cliMessages = {
+  ruleShape: (title: string, shape: string, max: string, manual: boolean) =>
+    `计分方法：${title}（${shape}），满分${max}分${manual ? '，需人工评定' : ''}`,
+  ruleScore: (score: string) => `得分：${score}分`,
+  ruleReadings: (readings: readonly string[]) => `可接受的得分：${readings.map((r) => r + '分').join('、')}`,
+  ruleReason: (reason: string) => `说明：${reason}`,
+  badMax: (max: string) => `--max 应是分值数字，而不是“${max}”。`,
+  noValue: () => '请用 --value 给出要计分的数值，如 --value 110%。',
 };

@@ -31,7 +31,7 @@ export interface IndicatorLabel {
   points?: string;
 }
 
-const POINTS_IN_LABEL = /[(\[]\s*(\d+(?:\.\d+)?)\s*分\s*[)\]]/;
+const POINTS_IN_LABEL = /[([]\s*(\d+(?:\.\d+)?)\s*分\s*[)\]]/;
 const LEADING_CODE = /^([A-Z]\d*)(?=[^\dA-Za-z])/;
 
 /** Splits "A11部门中长期规划目标的明确性与合理性(2分)" or "投  入\n（15分）" into code, name and points. */

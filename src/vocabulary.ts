@@ -77,16 +77,12 @@ export const FACT_LABELS = {
   balanceYear: /^当年结余$/,
   balanceCumulative: /^累计结余$/,
   carryOver: /^上年结转$/,
-  threePublic: /^三公经费$/,
 } as const;
 
-/** Which indicator a 三级指标 is, by its name: the formula of its input. */
-export const RULE_INDICATORS = {
-  staffControl: /财政供养人员控制率|在职人员控制率/,
-  assetUse: /固定资产(利用|在用)率/,
-  balance: /^资金结余$|^结余/,
-  threePublicChange: /三公经费变动率/,
-  threePublicControl: /三公经费控制率/,
+/** Rows of a 基础数据表 with a figure per year column (决算 and 预算): this year's, last year's, this year's budget. */
+export const YEAR_FACT_LABELS = {
+  threePublic: /^三公经费$/,
+  procurement: /^政府采购金额$/,
 } as const;
 
 /** Column headings of the 基础数据表's years: "2022年决算数", "2023年预算数". */

@@ -1,10 +1,9 @@
-import type { Finding, Severity } from '../src/index';
+import { SEVERITIES, SEVERITY_LIST, countBySeverity, messages, type Finding } from '../src/index';
 import type { CellAddress } from './host';
 import type { CheckOutcome, FillOutcome, Overwrite, UndoOutcome } from './session';
 
 /** The pane's words and its DOM, kept apart from the work: every text a clerk reads in the pane is here. */
 
-const GROUP_TITLE: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const ACTION_NAME = { mark: '检查本表的标注', fill: '填写自评得分' } as const;
 const where = (c: CellAddress) => `${c.sheet}!${c.cell}`;
 
@@ -28,9 +27,8 @@ export function setBusy(busy: boolean): void {
 export function checkSummary(outcome: CheckOutcome): string {
   const { findings } = outcome.result;
   if (findings.length === 1 && findings[0].code === 'NO_SCORE_TABLE') return '未识别到评分表：本工作簿中没有找到评分表、自评表或基础数据表。';
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const head = findings.length
-    ? `共发现 ${findings.length} 个问题：错误 ${count('error')} 个，警告 ${count('warning')} 个，提示 ${count('info')} 个。`
+    ? `共发现 ${findings.length} 个问题：${messages.severityTally(countBySeverity(findings), '个')}。`
     : '检查完毕，没有发现问题。';
   const total = outcome.result.totalScore !== undefined ? `评分表总分 ${outcome.result.totalScore} 分。` : '';
   const locked = outcome.unmarked.length ? `另有 ${outcome.unmarked.length} 个单元格所在工作表受保护，未能标注：${outcome.unmarked.map(where).join('、')}。` : '';
@@ -61,11 +59,11 @@ export function setLastAction(action: { action: 'mark' | 'fill'; at: string } | 
 export function renderFindings(findings: Finding[], select: (cell: CellAddress) => void): void {
   const root = document.getElementById('findings')!;
   root.replaceChildren();
-  for (const severity of ['error', 'warning', 'info'] as Severity[]) {
+  for (const severity of SEVERITY_LIST) {
     const group = findings.filter((f) => f.severity === severity);
     if (!group.length) continue;
     const section = element('section', `group ${severity}`);
-    section.append(element('h2', undefined, `${GROUP_TITLE[severity]}（${group.length}）`));
+    section.append(element('h2', undefined, `${SEVERITIES[severity].word}（${group.length}）`));
     for (const f of group) {
       const item = element('button', 'finding');
       item.type = 'button';

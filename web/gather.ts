@@ -29,7 +29,8 @@ async function childrenOf(dir: FileSystemDirectoryEntry): Promise<FileSystemEntr
 async function walk(entry: FileSystemEntry, path: string, out: NamedFile[]): Promise<void> {
   if (skipped(entry.name)) return;
   if (entry.isFile) out.push({ file: await fileOf(entry as FileSystemFileEntry), path });
-  else if (entry.isDirectory) for (const child of await childrenOf(entry as FileSystemDirectoryEntry)) await walk(child, path ? `${path}/${child.name}` : child.name, out);
+  else if (entry.isDirectory)
+    for (const child of await childrenOf(entry as FileSystemDirectoryEntry)) await walk(child, path ? `${path}/${child.name}` : child.name, out);
 }
 
 const byPath = (inputs: NamedFile[]) => inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -1,5 +1,5 @@
 import type { BatchRow } from '../hosts/files/index';
-import { fillTargets, parseA1, type CheckResult, type Finding, type ProposedScore, type Severity, type WorkbookGrid } from '../src/index';
+import { fillTargets, parseA1, SEVERITIES, type CheckResult, type Finding, type ProposedScore, type Severity, type WorkbookGrid } from '../src/index';
 import type { CellAddress } from '../taskpane/host';
 import * as ui from '../taskpane/ui';
 import { dropped, picked, type Gathered } from './gather';
@@ -13,8 +13,6 @@ import { texts } from './texts';
  */
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 /** The worker's script, built into this page (scripts/build-web.mjs); the batch's checkers run the same script. */
 declare const WORKER_SOURCE: string;
 const workerSource = WORKER_SOURCE;
@@ -47,7 +45,7 @@ function marksOf(findings: Finding[], sheet: string): Map<string, CellMark> {
     if (!mark) marks.set(f.cell, { severity: f.severity, messages: [f.message] });
     else {
       mark.messages.push(f.message);
-      if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[mark.severity]) mark.severity = f.severity;
+      if (SEVERITIES[f.severity].rank < SEVERITIES[mark.severity].rank) mark.severity = f.severity;
     }
   }
   return marks;
@@ -80,7 +78,11 @@ class SingleView {
     tabs.replaceChildren(
       ...this.sheets().map((i) => {
         const sheet = this.grid.sheets[i];
-        const tab = Object.assign(document.createElement('button'), { type: 'button', className: 'tab', textContent: texts.sheetTab(sheet.name, this.result.findings.filter((f) => f.sheet === sheet.name).length) });
+        const tab = Object.assign(document.createElement('button'), {
+          type: 'button',
+          className: 'tab',
+          textContent: texts.sheetTab(sheet.name, this.result.findings.filter((f) => f.sheet === sheet.name).length),
+        });
         tab.dataset.sheet = sheet.name;
         tab.addEventListener('click', () => this.showSheet(i));
         return tab;
@@ -95,7 +97,9 @@ class SingleView {
     if (index === this.sheetIndex) return;
     this.sheetIndex = index;
     const sheet = this.grid.sheets[index];
-    $('tabs').querySelectorAll<HTMLButtonElement>('.tab').forEach((t) => t.classList.toggle('current', t.dataset.sheet === sheet.name));
+    $('tabs')
+      .querySelectorAll<HTMLButtonElement>('.tab')
+      .forEach((t) => t.classList.toggle('current', t.dataset.sheet === sheet.name));
     $('sheet').replaceChildren(renderSheet(sheet, marksOf(this.result.findings, sheet.name)));
     this.markProposals();
   }
@@ -104,7 +108,9 @@ class SingleView {
     const index = this.grid.sheets.findIndex((s) => s.name === cell.sheet);
     if (index < 0) return;
     this.showSheet(index);
-    $('sheet').querySelectorAll('.selected').forEach((td) => td.classList.remove('selected'));
+    $('sheet')
+      .querySelectorAll('.selected')
+      .forEach((td) => td.classList.remove('selected'));
     const td = $('sheet').querySelector<HTMLElement>(`td[data-cell="${cell.cell}"]`);
     if (!td) return;
     td.classList.add('selected');
@@ -140,7 +146,11 @@ class SingleView {
       for (const text of [`${p.sheet}!${p.scoreCell}`, p.indicator, this.typed(p), p.score, p.reason, p.basis]) tr.insertCell().textContent = text;
       tr.addEventListener('click', () => this.select({ sheet: p.sheet, cell: p.scoreCell }));
     }
-    box.replaceChildren(paragraph(texts.proposalsSummary(this.proposals, differing.length)), ...(this.fillError ? [paragraph(texts.noFilledCopy(this.fillError))] : []), table);
+    box.replaceChildren(
+      paragraph(texts.proposalsSummary(this.proposals, differing.length)),
+      ...(this.fillError ? [paragraph(texts.noFilledCopy(this.fillError))] : []),
+      table,
+    );
     $('download-filled').hidden = !!this.fillError;
     this.markProposals();
     box.scrollIntoView({ block: 'nearest' });
@@ -169,13 +179,20 @@ function renderBatch(rows: BatchRow[]): void {
   const body = table.createTBody();
   for (const r of rows) {
     const tr = body.insertRow();
-    tr.className = r.status === 'unreadable' ? 'unreadable' : r.errors ? 'error' : r.warnings ? 'warning' : 'ok';
-    const cells = [r.file, r.department ?? '', texts.rowState(r), r.errors, r.warnings, r.infos, texts.rowDetail(r)];
-    cells.forEach((v, i) => {
-      const td = tr.insertCell();
-      td.textContent = String(v);
-      td.className = typeof v === 'number' ? 'number' : i === 2 ? 'state' : '';
-    });
+    tr.className = r.status === 'unreadable' ? 'unreadable' : '';
+    const counts: [Severity, number][] = [
+      ['error', r.errors],
+      ['warning', r.warnings],
+      ['info', r.infos],
+    ];
+    for (const text of [r.file, r.department ?? '', texts.rowState(r)]) tr.insertCell().textContent = text;
+    tr.cells[2].className = 'state';
+    for (const [severity, n] of counts) {
+      const td = Object.assign(tr.insertCell(), { textContent: String(n), className: 'number' });
+      // A count of errors or warnings wears its severity's fill, as the marked cells do.
+      if (n && severity !== 'info') td.style.backgroundColor = SEVERITIES[severity].fill;
+    }
+    tr.insertCell().textContent = texts.rowDetail(r);
   }
   $('batch-rows').replaceChildren(table);
 }
@@ -241,7 +258,10 @@ function main(): void {
     zip = { bytes: reply.zip, name: texts.zipName(folder) };
     $('progress').hidden = true;
     renderBatch(reply.rows);
-    ui.setStatus(texts.batchDone(reply.rows, seconds), reply.rows.some((r) => r.status === 'unreadable'));
+    ui.setStatus(
+      texts.batchDone(reply.rows, seconds),
+      reply.rows.some((r) => r.status === 'unreadable'),
+    );
     $('batch').dataset.seconds = seconds.toFixed(2);
     show('batch');
   }

@@ -1,5 +1,5 @@
 import { columnName, parseAmount, toA1, type GridCell, type SheetGrid } from '../src/index';
-import type { Severity } from '../src/index';
+import { SEVERITIES, type Severity } from '../src/index';
 
 /**
  * A sheet drawn as an HTML table (column letters, row numbers, merged areas), each finding's cell coloured by
@@ -78,6 +78,7 @@ export function renderSheet(sheet: SheetGrid, marks: ReadonlyMap<string, CellMar
       const mark = marks.get(address);
       if (mark) {
         td.classList.add('marked', mark.severity);
+        td.style.backgroundColor = SEVERITIES[mark.severity].fill;
         td.title = mark.messages.join('\n');
       }
     }

@@ -1,5 +1,5 @@
 import type { BatchRow } from '../hosts/files/index';
-import type { ProposedScore } from '../src/index';
+import { SEVERITIES, SEVERITY_LIST, type ProposedScore } from '../src/index';
 
 /** Every sentence the web page shows, beside the task pane's own (taskpane/ui.ts), which the page reuses. */
 
@@ -23,7 +23,7 @@ export const texts = {
   },
   rowState: (r: BatchRow) => (r.status === 'unreadable' ? '无法读取' : r.errors ? '有错误' : r.warnings ? '有警告' : '通过'),
   rowDetail: (r: BatchRow) => (r.status === 'unreadable' ? (r.reason ?? '') : (r.firstProblem ?? '未发现问题')),
-  batchHeader: ['文件', '单位', '状态', '错误', '警告', '提示', '首个问题或无法读取的原因'],
+  batchHeader: ['文件', '单位', '状态', ...SEVERITY_LIST.map((s) => SEVERITIES[s].word), '首个问题或无法读取的原因'],
   proposalsHeader: ['单元格', '指标', '已填写得分', '计算得分', '计算的扣分原因', '依据'],
   proposalsSummary: (proposals: ProposedScore[], differing: number) =>
     `按表内数据可以计算 ${proposals.length} 项指标的自评得分，其中 ${differing} 项与已填写的不同（标黄）。点“下载已填写副本”可得到填好这些得分和扣分原因的工作簿（原文件不变；打开时 Excel/WPS 会重新计算总分）。`,

@@ -1,5 +1,16 @@
 import { zipSync, type Zippable } from 'fflate';
-import { AnnotateError, CHECKER_STOPPED, checkOne, checkWorkbookFile, fillXlsx, sortRows, summaryFiles, unreadableRow, WorkbookReadError, type BatchRow } from '../hosts/files/index';
+import {
+  AnnotateError,
+  CHECKER_STOPPED,
+  checkOne,
+  checkWorkbookFile,
+  fillXlsx,
+  sortRows,
+  summaryFiles,
+  unreadableRow,
+  WorkbookReadError,
+  type BatchRow,
+} from '../hosts/files/index';
 import { createChecker, fillTargets, type ProposedScore } from '../src/index';
 import type { NamedFile, OneReply, Reply, Request, SingleReply } from './protocol';
 
@@ -27,7 +38,10 @@ async function single(request: Extract<Request, { kind: 'single' }>): Promise<vo
   const { row, grid, result, annotated } = await checkWorkbookFile(bytes, request.input.path);
   const proposals = grid ? checker.propose(grid) : [];
   const reply: SingleReply = { kind: 'single', row, grid, result, proposals, annotated, ...fill(bytes, proposals) };
-  post(reply, [reply.annotated, reply.filled].flatMap((b) => (b ? [b.buffer] : [])));
+  post(
+    reply,
+    [reply.annotated, reply.filled].flatMap((b) => (b ? [b.buffer] : [])),
+  );
 }
 
 async function one(request: Extract<Request, { kind: 'one' }>): Promise<void> {
@@ -79,7 +93,7 @@ async function batch(request: Extract<Request, { kind: 'batch' }>): Promise<void
   URL.revokeObjectURL(workerUrl);
   // The copies are zip packages already: stored, not compressed twice.
   const entries: Zippable = {};
-  inputs.forEach(({ path }, i) => copies[i] && (entries[path] = [copies[i]!, { level: 0 }]));
+  inputs.forEach(({ path }, i) => copies[i] && (entries[path] = [copies[i], { level: 0 }]));
   for (const { name, bytes } of summaryFiles(rows, new Date())) entries[name] = [bytes, { level: 6 }];
   const zip = zipSync(entries);
   post({ kind: 'batch', rows: sortRows(rows), zip }, [zip.buffer]);

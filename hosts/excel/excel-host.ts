@@ -149,7 +149,7 @@ export class ExcelHost implements SpreadsheetHost {
       return cells.map((a, i): CellState => {
         const range = ranges[i];
         const value = range.values[0][0] as CellState['value'];
-        const formula = range.formulas[0][0];
+        const formula: unknown = range.formulas[0][0];
         return {
           sheet: a.sheet,
           cell: a.cell,
@@ -186,7 +186,7 @@ export class ExcelHost implements SpreadsheetHost {
     return this.run(async (context, sync) => {
       // Whether a note is there decides between changing, adding and deleting it.
       const withNotes = changes.filter((c) => c.note !== undefined);
-      const notes = withNotes.length ? await this.notesOf(context, sync, withNotes) : new Map();
+      const notes = withNotes.length ? await this.notesOf(context, sync, withNotes) : new Map<string, undefined>();
       for (const c of changes) {
         const ws = context.workbook.worksheets.getItem(c.sheet);
         const range = ws.getRange(c.cell);

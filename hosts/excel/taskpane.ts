@@ -8,13 +8,15 @@ import { startPane, type PaneActions } from '../../taskpane/pane';
  */
 
 /** A ribbon button: show the pane, do the work, tell Office the command is done. */
-const command = (work: () => Promise<void>) => async (event: Office.AddinCommands.Event) => {
-  await Office.addin.showAsTaskpane().catch(() => undefined);
-  await work();
-  event.completed();
+const command = (work: () => Promise<void>) => (event: Office.AddinCommands.Event) => {
+  void Office.addin
+    .showAsTaskpane()
+    .catch(() => undefined)
+    .then(work)
+    .finally(() => event.completed());
 };
 
-Office.onReady(() => {
+void Office.onReady(() => {
   const notes = Office.context.requirements.isSetSupported('ExcelApi', '1.18');
   const actions: PaneActions = startPane(new ExcelHost({ notes }));
   Office.actions.associate('checkSheet', command(actions.check));

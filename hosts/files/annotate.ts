@@ -30,8 +30,11 @@ const AFTER_LEGACY_DRAWING = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObj
 
 export class AnnotateError extends Error {}
 
+// XML 1.0 has no place for control characters but tab, line feed and carriage return: they are dropped.
+// eslint-disable-next-line no-control-regex
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 export const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(XML_FORBIDDEN, '');
 const unescapeXml = (s: string) =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
@@ -272,13 +275,13 @@ export function setCellStyle(xml: string, p: string, address: string, style: (cu
     const inner = xml.slice(start, end);
     const col = parseA1(address).col;
     const after = [...inner.matchAll(new RegExp(`<${p}c\\b[^>]*\\br="([A-Z]+)\\d+"`, 'g'))].find((m) => parseA1(`${m[1]}1`).col > col);
-    const at = after ? start + after.index! : end;
+    const at = after ? start + after.index : end;
     return xml.slice(0, at) + cell + xml.slice(at);
   }
   const newRow = `<${p}row r="${row + 1}">${cell}</${p}row>`;
   if (new RegExp(`<${p}sheetData\\s*/>`).test(xml)) return xml.replace(new RegExp(`<${p}sheetData\\s*/>`), `<${p}sheetData>${newRow}</${p}sheetData>`);
   const later = [...xml.matchAll(new RegExp(`<${p}row\\b[^>]*\\br="(\\d+)"`, 'g'))].find((m) => Number(m[1]) > row + 1);
-  const at = later ? later.index! : xml.indexOf(`</${p}sheetData>`);
+  const at = later ? later.index : xml.indexOf(`</${p}sheetData>`);
   return xml.slice(0, at) + newRow + xml.slice(at);
 }
 

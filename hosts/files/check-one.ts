@@ -39,7 +39,10 @@ export const CHECKER_STOPPED = '检查这个文件时检查程序异常退出（
 
 /** The summary row of a file that could not be checked, with the reason in Chinese. */
 export function unreadableRow(file: string, error: unknown): BatchRow {
-  const reason = error instanceof WorkbookReadError || error instanceof AnnotateError ? error.message : `检查时出错：${error instanceof Error ? error.message : String(error)}`;
+  const reason =
+    error instanceof WorkbookReadError || error instanceof AnnotateError
+      ? error.message
+      : `检查时出错：${error instanceof Error ? error.message : String(error)}`;
   return { file, status: 'unreadable', reason, errors: 0, warnings: 0, infos: 0, byCode: {} };
 }
 

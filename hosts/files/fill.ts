@@ -10,7 +10,17 @@ import { AnnotateError, escapeXml, setCellStyle, sheetsOf, unpack, type Package 
  */
 
 /** CT_Workbook elements that follow calcPr. */
-const AFTER_CALC_PR = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+const AFTER_CALC_PR = [
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+];
 
 function cellXml(p: string, attributes: string, value: number | string): string {
   const attrs = attributes.replace(/\s+t="[^"]*"/, '');

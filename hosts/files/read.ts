@@ -83,6 +83,8 @@ function plain(v: unknown): CellValue {
   if (o.richText) return o.richText.map((r) => r.text).join('');
   if (o.error) return o.error;
   if (o.text !== undefined) return plain(o.text);
+  // An ExcelJS value of a kind not listed above: shown as ExcelJS prints it.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return String(v);
 }
 

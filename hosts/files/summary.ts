@@ -1,5 +1,5 @@
 import { strToU8 } from 'fflate';
-import type { FindingCode } from '../../src/index';
+import { SEVERITIES, SEVERITY_LIST, type FindingCode } from '../../src/index';
 import type { BatchRow } from './check-one';
 import { tableXlsx } from './xlsx-table';
 
@@ -34,7 +34,17 @@ export function sortRows(rows: BatchRow[]): BatchRow[] {
 const department = (r: BatchRow) => r.department ?? r.file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
 
 function table(rows: BatchRow[]): { header: string[]; body: (string | number)[][] } {
-  const header = ['文件', '单位', '年度', '状态', '总分（填写）', '总分（复核）', '错误', '警告', '提示', ...CODES.map((c) => CODE_NAME[c]), '首个问题'];
+  const header = [
+    '文件',
+    '单位',
+    '年度',
+    '状态',
+    '总分（填写）',
+    '总分（复核）',
+    ...SEVERITY_LIST.map((s) => SEVERITIES[s].word),
+    ...CODES.map((c) => CODE_NAME[c]),
+    '首个问题',
+  ];
   const body = rows.map((r) => [
     r.file,
     department(r),
@@ -63,9 +73,11 @@ function htmlPage(rows: BatchRow[], header: string[], body: (string | number)[][
       totals
         .map((t, i) => {
           const w = Math.round((t.n / max) * 440);
-          return `<text x="0" y="${i * bar + 16}" font-size="13">${html(CODE_NAME[t.code])}</text>` +
+          return (
+            `<text x="0" y="${i * bar + 16}" font-size="13">${html(CODE_NAME[t.code])}</text>` +
             `<rect x="170" y="${i * bar + 4}" width="${w}" height="15" fill="#1f5ea8"/>` +
-            `<text x="${176 + w}" y="${i * bar + 16}" font-size="13">${t.n}</text>`;
+            `<text x="${176 + w}" y="${i * bar + 16}" font-size="13">${t.n}</text>`
+          );
         })
         .join('') +
       '</svg>'

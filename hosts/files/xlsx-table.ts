@@ -1,13 +1,11 @@
 import { strToU8, zipSync } from 'fflate';
 import { columnName } from '../../src/index';
+import { escapeXml } from './annotate';
 
 /**
  * A one-sheet .xlsx holding a table (bold, frozen header row; numbers as numbers), written straight as package parts
  * so that the browser page and the CLI make the same file without a spreadsheet library.
  */
-
-const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -16,12 +14,15 @@ const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
 function cellXml(ref: string, v: string | number, style: number): string {
   const s = style ? ` s="${style}"` : '';
-  return typeof v === 'number' ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+  return typeof v === 'number'
+    ? `<c r="${ref}"${s}><v>${v}</v></c>`
+    : `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
 }
 
 function sheetXml(header: string[], body: (string | number)[][], widths: number[]): string {
   const rows = [header, ...body].map(
-    (cells, r) => `<row r="${r + 1}">${cells.map((v, c) => (v === '' ? '' : cellXml(`${columnName(c)}${r + 1}`, v, r === 0 ? 1 : 0))).join('')}</row>`,
+    (cells, r) =>
+      `<row r="${r + 1}">${cells.map((v, c) => (v === '' ? '' : cellXml(`${columnName(c)}${r + 1}`, v, r === 0 ? 1 : 0))).join('')}</row>`,
   );
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   return (

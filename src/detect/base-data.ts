@@ -2,6 +2,7 @@ import type { Sheet } from '../grid';
 import { parseAmount } from '../number';
 import { BASE_DATA_END, BASE_DATA_TOP_ROWS, EXHAUSTIVE_TOTALS, matchesAny, NUMBERED_ROW, QIZHONG } from '../vocabulary';
 import type { SumIdentity } from './identity';
+import { BASE_DATA_BLANK_ROWS, LABEL_COLUMNS } from './windows';
 
 const withoutNumber = (text: string) => text.replace(NUMBERED_ROW, '');
 const withoutQizhong = (text: string) => text.replace(QIZHONG, '');
@@ -28,7 +29,7 @@ export function detectBaseData(sheet: Sheet): SumIdentity[] {
   const identities: SumIdentity[] = [];
   const done = new Set<number>();
   for (const { row, col, label } of sheet.textCells()) {
-    if (col >= 8 || done.has(col) || !matchesAny(label, BASE_DATA_TOP_ROWS) || !hasNumberRightOf(sheet, row, col)) continue;
+    if (col >= LABEL_COLUMNS || done.has(col) || !matchesAny(label, BASE_DATA_TOP_ROWS) || !hasNumberRightOf(sheet, row, col)) continue;
     done.add(col);
     identities.push(...readBlock(sheet, row, col));
   }
@@ -50,7 +51,7 @@ function readBlock(sheet: Sheet, firstRow: number, labelCol: number): SumIdentit
   for (let row = firstRow; row < sheet.rowCount; row++) {
     const text = sheet.label(row, labelCol);
     if (!text) {
-      if (++blankRun >= 2) break;
+      if (++blankRun >= BASE_DATA_BLANK_ROWS) break;
       continue;
     }
     blankRun = 0;

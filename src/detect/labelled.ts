@@ -1,4 +1,4 @@
-import type { CellRef, Sheet } from '../grid';
+import { MAX_COLUMNS, type CellRef, type Sheet } from '../grid';
 
 /** A form field: a label cell and the cell to its right that holds its value ("绩效自评综合得分 | 98"). */
 export interface LabelledValue {
@@ -26,5 +26,5 @@ function valueCellRightOf(sheet: Sheet, row: number, col: number): CellRef | und
     firstCell ??= at;
     if (!sheet.isEmpty(row, c)) return at;
   }
-  return firstCell ?? (afterLabel < 16384 ? { row, col: afterLabel } : undefined);
+  return firstCell ?? (afterLabel < MAX_COLUMNS ? { row, col: afterLabel } : undefined);
 }

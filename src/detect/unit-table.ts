@@ -1,6 +1,7 @@
 import type { CellRef, Sheet } from '../grid';
 import { EXHAUSTIVE_TOTALS, matchesAny, NUMBERED_ROW, OTHER_PART, QIZHONG, SUMMARY_UNIT_ROW, UNIT_TABLE_HEADER } from '../vocabulary';
 import type { SumIdentity } from './identity';
+import { LABEL_COLUMNS, UNIT_HEADER_ROWS } from './windows';
 
 /** One header cell of a multi-row header, with the columns it spans. */
 interface HeaderNode {
@@ -49,14 +50,14 @@ function columnIdentities(nodes: HeaderNode[]): { total: HeaderNode; parts: Head
 export function detectUnitTables(sheet: Sheet): SumIdentity[] {
   const identities: SumIdentity[] = [];
   for (const { row, col, label } of sheet.textCells()) {
-    if (col < 8 && UNIT_TABLE_HEADER.test(label)) identities.push(...readUnitTable(sheet, row, col));
+    if (col < LABEL_COLUMNS && UNIT_TABLE_HEADER.test(label)) identities.push(...readUnitTable(sheet, row, col));
   }
   return identities;
 }
 
 function readUnitTable(sheet: Sheet, headerRow: number, labelCol: number): SumIdentity[] {
   let firstData = (sheet.mergeAt(headerRow, labelCol)?.bottom ?? headerRow) + 1;
-  while (firstData < sheet.rowCount && !isDataLabel(sheet.label(firstData, labelCol)) && firstData - headerRow < 4) firstData++;
+  while (firstData < sheet.rowCount && !isDataLabel(sheet.label(firstData, labelCol)) && firstData - headerRow < UNIT_HEADER_ROWS) firstData++;
   const headerRows = Array.from({ length: firstData - headerRow }, (_, i) => headerRow + i);
   const { nodes, lastCol } = headerNodes(sheet, headerRows, labelCol + 1);
   const dataRows: number[] = [];

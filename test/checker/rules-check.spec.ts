@@ -16,9 +16,17 @@ describe('facts the rules take from the workbook', () => {
     const facts = collectFacts(grid.sheets.map((s) => new Sheet(s)), new CellReader());
     assert.deepEqual([facts.get('staffQuota')?.cell, facts.get('staffQuota')?.value.toFixed()], ['B4', '20']);
     assert.deepEqual([facts.get('staffActual')?.cell, facts.get('staffActual')?.value.toFixed()], ['C4', '20']);
-    const tp = facts.threePublic!;
-    assert.equal(tp.year, 2023);
-    assert.deepEqual([tp.previousActual?.value.toFixed(), tp.budget?.value.toFixed(), tp.actual?.value.toFixed()], ['5.41', '0', '0.1']);
+    const year = (name: Parameters<typeof facts.get>[0]) => `${facts.get(name)?.label}=${facts.get(name)?.value.toFixed()}@${facts.get(name)?.cell}`;
+    assert.deepEqual(
+      (['threePublicPreviousActual', 'threePublicBudget', 'threePublicActual', 'procurementBudget', 'procurementActual'] as const).map(year),
+      [
+        '2022年三公经费=5.41@B6',
+        '2023年三公经费预算=0@C6',
+        '2023年三公经费=0.1@D6',
+        '2023年政府采购金额预算=111.8@C20',
+        '2023年政府采购金额=182.62@D20',
+      ],
+    );
   });
 
   it('君山 自评表: 人员编制 and 实有人数 right of their labels; assets, balances and carry-over under their headings', async () => {

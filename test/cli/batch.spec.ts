@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,14 +9,10 @@ import CFB from 'cfb';
 import ExcelJS from 'exceljs';
 import { XMLValidator } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
-import { buildCli } from '../support/build';
+import { buildCli, runCli as run } from '../support/build';
 
 const BIN = resolve('bin/perf-check.js');
 const FIXTURES = resolve('test/fixtures');
-
-function run(...args: string[]) {
-  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
-}
 
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,16 +7,10 @@ import { beforeAll, describe, it } from 'vitest';
 import CFB from 'cfb';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { buildCli } from '../support/build';
+import { buildCli, runCli as run } from '../support/build';
 
-const BIN = resolve('bin/perf-check.js');
 const FIXTURE = resolve('test/fixtures/national-beita-2023.xlsx');
 const tmp = mkdtempSync(join(tmpdir(), 'perf-check-'));
-
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function cfbFile(name: string, streams: string[]): string {
   const container = CFB.utils.cfb_new();
@@ -54,7 +47,7 @@ describe('perf-check check', () => {
 
   it('prints one Chinese line per finding for people, sheet!cell first, and exits 0 on a clean workbook', () => {
     const dirty = run('check', FIXTURE);
-    assert.match(dirty.stdout, /^自评表!B9  错误  一级指标“产出指标”标明50分/m);
+    assert.match(dirty.stdout, /^自评表!B9 {2}错误 {2}一级指标“产出指标”标明50分/m);
     assert.match(dirty.stdout, /共 5 条，错误 4 条，警告 1 条，提示 0 条/);
     const clean = run('check', 'test/fixtures/hunan-junshan-2020.xlsx');
     assert.equal(clean.status, 0);

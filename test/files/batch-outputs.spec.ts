@@ -15,7 +15,10 @@ describe('checkOne and summaryFiles', () => {
     checked.push(await checkOne(readFileSync('test/fixtures/hunan-sum-mismatch.xlsx'), '岳阳/合计不符.xlsx'));
     checked.push(await checkOne(readFileSync('test/fixtures/hunan-junshan-2020.xlsx'), '君山.xlsx'));
     checked.push(await checkOne(new TextEncoder().encode('不是工作簿'), '说明.txt'));
-    files = summaryFiles(checked.map((c) => c.row), new Date('2026-11-24T08:00:00Z'));
+    files = summaryFiles(
+      checked.map((c) => c.row),
+      new Date('2026-11-24T08:00:00Z'),
+    );
   });
 
   it('gives a row and an annotated copy for a workbook, a Chinese reason and no copy for anything else', () => {
@@ -30,8 +33,14 @@ describe('checkOne and summaryFiles', () => {
   });
 
   it('汇总.xlsx holds the same table as 汇总.csv, unreadable files first, numbers as numbers', async () => {
-    assert.deepEqual(files.map((f) => f.name), ['汇总.xlsx', '汇总.csv', '汇总.html']);
-    const csv = strFromU8(files[1].bytes).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    assert.deepEqual(
+      files.map((f) => f.name),
+      ['汇总.xlsx', '汇总.csv', '汇总.html'],
+    );
+    const csv = strFromU8(files[1].bytes)
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     const parts = unzipSync(files[0].bytes);
     for (const [name, part] of Object.entries(parts)) assert.equal(XMLValidator.validate(strFromU8(part)), true, name);
     const wb = new ExcelJS.Workbook();
@@ -40,10 +49,18 @@ describe('checkOne and summaryFiles', () => {
     assert.equal(ws.rowCount, 4);
     assert.equal(ws.getCell('A1').font?.bold, true);
     assert.deepEqual([ws.views[0].state, (ws.views[0] as ExcelJS.WorksheetViewFrozen).ySplit], ['frozen', 1]);
-    const fromXlsx = [1, 2, 3, 4].map((r) => Array.from((ws.getRow(r).values as unknown[]).slice(1), (v) => (v === undefined || v === null ? '' : String(v))));
+    const fromXlsx = [1, 2, 3, 4].map((r) =>
+      Array.from((ws.getRow(r).values as unknown[]).slice(1), (v) => (v === undefined || v === null ? '' : String(v))),
+    );
     const fromCsv = csv.map((line) => line.split(',').slice(0, 6));
-    assert.deepEqual(fromXlsx.map((r) => r.slice(0, 6)), fromCsv);
-    assert.deepEqual(fromXlsx.map((r) => r[0]), ['文件', '说明.txt', '岳阳/合计不符.xlsx', '君山.xlsx']);
+    assert.deepEqual(
+      fromXlsx.map((r) => r.slice(0, 6)),
+      fromCsv,
+    );
+    assert.deepEqual(
+      fromXlsx.map((r) => r[0]),
+      ['文件', '说明.txt', '岳阳/合计不符.xlsx', '君山.xlsx'],
+    );
     assert.equal(typeof ws.getCell('G3').value, 'number');
     assert.equal(ws.getCell('G3').value, checked[0].row.errors);
   });

@@ -38,7 +38,10 @@ describe('fillXlsx', () => {
     assert.deepEqual(changed.sort(), ['xl/workbook.xml', 'xl/worksheets/sheet2.xml']);
     for (const part of changed) assert.equal(XMLValidator.validate(strFromU8(after[part])), true, part);
     assert.match(strFromU8(after['xl/workbook.xml']), /<calcPr fullCalcOnLoad="1" calcId="\d+"\/>/);
-    assert.match(strFromU8(after['xl/worksheets/sheet2.xml']), /<c r="F3"><v>0<\/v><\/c><c r="G3" s="0" t="inlineStr"><is><t xml:space="preserve">在职人员控制率110%/);
+    assert.match(
+      strFromU8(after['xl/worksheets/sheet2.xml']),
+      /<c r="F3"><v>0<\/v><\/c><c r="G3" s="0" t="inlineStr"><is><t xml:space="preserve">在职人员控制率110%/,
+    );
   });
 
   /** The fixture with its F3 computed by a formula (shared or not) listed in a calculation chain. */
@@ -46,9 +49,19 @@ describe('fillXlsx', () => {
     const parts = unzipSync(original);
     const edit = (path: string, from: string | RegExp, to: string) => (parts[path] = strToU8(strFromU8(parts[path]).replace(from, to)));
     edit('xl/worksheets/sheet2.xml', '<c r="F3"><v>5</v></c>', `<c r="F3">${f}<v>5</v></c>`);
-    parts['xl/calcChain.xml'] = strToU8('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="F3" i="2"/><c r="F30"/></calcChain>');
-    edit('xl/_rels/workbook.xml.rels', '</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>');
-    edit('[Content_Types].xml', '</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>');
+    parts['xl/calcChain.xml'] = strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="F3" i="2"/><c r="F30"/></calcChain>',
+    );
+    edit(
+      'xl/_rels/workbook.xml.rels',
+      '</Relationships>',
+      '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+    );
+    edit(
+      '[Content_Types].xml',
+      '</Types>',
+      '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+    );
     return zipSync(parts);
   }
 
@@ -61,6 +74,9 @@ describe('fillXlsx', () => {
   });
 
   it('refuses, in Chinese, to replace the first cell of a shared formula', () => {
-    assert.throws(() => fillXlsx(withFormula('<f t="shared" ref="F3:F5" si="0">10-5</f>'), fillTargets(proposals)), (e) => e instanceof AnnotateError && /F3 中的公式被其他单元格共用/.test(e.message));
+    assert.throws(
+      () => fillXlsx(withFormula('<f t="shared" ref="F3:F5" si="0">10-5</f>'), fillTargets(proposals)),
+      (e) => e instanceof AnnotateError && /F3 中的公式被其他单元格共用/.test(e.message),
+    );
   });
 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { buildDist } from '../support/build';
 import { beforeAll, describe, it } from 'vitest';
 import vm from 'node:vm';
+import { INDICATORS } from '../../src/index';
 
 /** Excel's CustomFunctions runtime, as much of it as the functions use: associations and errors. */
 class FunctionError extends Error {
@@ -66,6 +67,12 @@ describe('the built PERF custom functions', () => {
     }
     assert.equal(metadata.functions.find((f) => f.id === 'GRADE')?.result.type, 'string');
     assert.equal(metadata.functions.find((f) => f.id === 'RUBRIC_SCORE')?.result.type, 'number');
+  });
+
+  it('each rate function’s help is the formula of its row in the core’s indicator table', () => {
+    const rates = metadata.functions.filter((f) => f.id.endsWith('_RATE'));
+    assert.equal(rates.length, 8);
+    for (const f of rates) assert.ok(INDICATORS.some((i) => `${i.description}。` === f.description), `${f.id}: ${f.description}`);
   });
 
   it('functions.js associates every id of functions.json', () => {

@@ -49,6 +49,14 @@ export function buildDist(): void {
   buildOnce('dist/taskpane.html', ADDIN_SOURCES, ['node_modules/webpack-cli/bin/cli.js', '--no-stats']);
 }
 
+/** A CLI run over a folder of workbooks takes seconds; a hung one fails its spec instead of holding the run. */
+const CLI_TIMEOUT_MS = 120_000;
+
+/** Runs the built perf-check (buildCli first) with these arguments, as a user would. */
+export function runCli(...args: string[]) {
+  return spawnSync(process.execPath, [resolve('bin/perf-check.js'), ...args], { encoding: 'utf8', timeout: CLI_TIMEOUT_MS });
+}
+
 /** lib/: the perf-check CLI the specs run as a user would. */
 export function buildCli(): void {
   buildOnce('lib/perf-check.cjs', CLI_SOURCES, ['scripts/build.mjs']);

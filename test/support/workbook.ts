@@ -60,7 +60,7 @@ export async function writeGrid(grid: WorkbookGrid, path: string): Promise<void>
         const target = ws.getCell(r + 1, c + 1);
         target.value = cell.formula !== undefined
           ? ({ formula: cell.formula, ...(cell.noCachedValue ? {} : { result: cell.value }) } as ExcelJS.CellFormulaValue)
-          : (cell.value as ExcelJS.CellValue);
+          : cell.value;
         if (cell.numFmt) target.numFmt = cell.numFmt;
       }),
     );

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { strFromU8, unzipSync } from 'fflate';
 import { fillXlsx, readWorkbookBytes } from '../../hosts/files/index';
 import { createChecker, fillTargets, type Finding } from '../../src/index';
-import { buildCli, buildWeb } from '../support/build';
+import { buildCli, buildWeb, runCli } from '../support/build';
 import { getCell, loadGrid } from '../support/workbook';
 
 /**
@@ -20,9 +19,9 @@ import { getCell, loadGrid } from '../support/workbook';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = 'test/artifacts/web';
-const FIXTURES = readdirSync('test/fixtures').filter((f) => f.endsWith('.xlsx')).sort();
-
-const cli = (...args: string[]) => spawnSync(process.execPath, ['lib/perf-check.cjs', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const FIXTURES = readdirSync('test/fixtures')
+  .filter((f) => f.endsWith('.xlsx'))
+  .sort();
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -59,7 +58,7 @@ describe('网页版: the offline page in Chromium from file://', () => {
         Array.from(section.querySelectorAll<HTMLElement>('.finding'), (b) => ({
           severity: section.classList[1],
           where: b.dataset.cell!,
-          message: b.querySelector('.message')!.textContent!,
+          message: b.querySelector('.message')!.textContent,
         })),
       ),
     );
@@ -69,7 +68,7 @@ describe('网页版: the offline page in Chromium from file://', () => {
     const before = await status();
     await page.setInputFiles('#pick-files', path);
     await page.waitForFunction((b) => {
-      const s = document.getElementById('status')!.textContent!;
+      const s = document.getElementById('status')!.textContent;
       return s !== b && !s.startsWith('正在检查');
     }, before);
     return status();
@@ -80,7 +79,10 @@ describe('网页版: the offline page in Chromium from file://', () => {
     buildCli();
     pageUrl = pathToFileURL(buildWeb()).href;
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'],
+    });
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     // Every request of the page and of its worker, whatever the scheme.
     context.on('request', (r) => requests.push(r.url()));
@@ -101,15 +103,20 @@ describe('网页版: the offline page in Chromium from file://', () => {
     assert.doesNotMatch(csp, /https?:|\*/);
     assert.doesNotMatch(html, /<(script|link|img)\b[^>]*\b(src|href)="(?!data:)/, 'nothing is loaded from elsewhere');
     // Chromium 86 (360/奇安信 browsers) has none of these; esbuild lowers syntax, not library calls.
-    for (const api of ['.replaceAll(', 'Object.hasOwn(', '.findLast(', 'structuredClone(', '.at(-1)', '.toSorted(']) assert.ok(!html.includes(api), api);
+    for (const api of ['.replaceAll(', 'Object.hasOwn(', '.findLast(', 'structuredClone(', '.at(-1)', '.toSorted('])
+      assert.ok(!html.includes(api), api);
     console.log(`网页版 file size: ${(statSync(new URL(pageUrl)).size / 1024).toFixed(0)} KiB`);
   });
 
   it('shows the same findings as perf-check check --json for every fixture', async () => {
     for (const fixture of FIXTURES) {
       const path = join('test/fixtures', fixture);
-      const run = cli('check', path, '--json');
-      const expected = (JSON.parse(run.stdout) as { findings: Finding[] }).findings.map((f) => ({ severity: f.severity, where: `${f.sheet}!${f.cell}`, message: f.message }));
+      const run = runCli('check', path, '--json');
+      const expected = (JSON.parse(run.stdout) as { findings: Finding[] }).findings.map((f) => ({
+        severity: f.severity,
+        where: `${f.sheet}!${f.cell}`,
+        message: f.message,
+      }));
       const text = await check(path);
       assert.match(text, new RegExp(`^“${fixture}”：`), text);
       assert.deepEqual(await shownFindings(), expected, fixture);
@@ -124,9 +131,12 @@ describe('网页版: the offline page in Chromium from file://', () => {
       transfer.items.add(new File([bin], '君山区委办.xlsx'));
       document.getElementById('drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     }, bytes);
-    await page.waitForFunction(() => document.getElementById('status')!.textContent!.startsWith('“君山区委办.xlsx”：'));
+    await page.waitForFunction(() => document.getElementById('status')!.textContent.startsWith('“君山区委办.xlsx”：'));
     const findings: ShownFinding[] = await shownFindings();
-    assert.deepEqual(findings.map((f) => [f.severity, f.where]), [['error', '评分表!F3']]);
+    assert.deepEqual(
+      findings.map((f) => [f.severity, f.where]),
+      [['error', '评分表!F3']],
+    );
     const rule = findings[0];
     const [sheet, cell] = rule.where.split('!');
     await page.locator(`#findings .finding[data-cell="${rule.where}"]`).first().click();
@@ -142,8 +152,15 @@ describe('网页版: the offline page in Chromium from file://', () => {
   it('填写自评得分 shows the computed 自评得分 and 扣分原因 next to what was typed', async () => {
     const proposals = createChecker().propose(await loadGrid('test/fixtures/hunan-staff-over-quota.xlsx'));
     await page.click('#fill');
-    const rows = await page.locator('#proposals tbody tr').evaluateAll((trs) => trs.map((tr) => ({ cells: Array.from(tr.querySelectorAll('td'), (td) => td.textContent), differs: tr.className === 'differs' })));
-    assert.deepEqual(rows.map((r) => [r.cells[0], r.cells[1], r.cells[3], r.cells[4]]), proposals.map((p) => [`${p.sheet}!${p.scoreCell}`, p.indicator, p.score, p.reason]));
+    const rows = await page
+      .locator('#proposals tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => ({ cells: Array.from(tr.querySelectorAll('td'), (td) => td.textContent), differs: tr.className === 'differs' })),
+      );
+    assert.deepEqual(
+      rows.map((r) => [r.cells[0], r.cells[1], r.cells[3], r.cells[4]]),
+      proposals.map((p) => [`${p.sheet}!${p.scoreCell}`, p.indicator, p.score, p.reason]),
+    );
     const staff = rows.find((r) => r.cells[0] === '评分表!F3')!;
     assert.deepEqual([staff.cells[2], staff.cells[3], staff.differs], ['5', '0', true], 'typed 5, computed 0');
     assert.equal(await page.locator('#sheet td[data-cell="F3"]').getAttribute('data-proposed'), '0');
@@ -157,7 +174,7 @@ describe('网页版: the offline page in Chromium from file://', () => {
     const inbox = join(work, 'single-in');
     mkdirSync(inbox);
     copyFileSync('test/fixtures/hunan-staff-over-quota.xlsx', join(inbox, '君山区委办.xlsx'));
-    const run = cli('batch', inbox, '--out', join(work, 'single-out'), '--jobs', '1');
+    const run = runCli('batch', inbox, '--out', join(work, 'single-out'), '--jobs', '1');
     assert.equal(run.status, 1, run.stderr);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-annotated')]);
     assert.equal(download.suggestedFilename(), '君山区委办（检查标注）.xlsx');
@@ -198,12 +215,15 @@ describe('网页版: the offline page in Chromium from file://', () => {
     writeFileSync(join(inbox, '损坏.xlsx'), readFileSync('test/fixtures/hunan-sum-mismatch.xlsx').subarray(0, 4000));
     assert.equal(filesUnder(inbox).length, 300);
     const cliOut = join(work, '收件_审核结果');
-    const run = cli('batch', inbox, '--out', cliOut, '--jobs', '1');
+    const run = runCli('batch', inbox, '--out', cliOut, '--jobs', '1');
     assert.equal(run.status, 1, run.stderr);
 
     await page.evaluate(() => {
       const seen: string[] = ((window as unknown as { __progress: string[] }).__progress = []);
-      new MutationObserver(() => seen.push(document.getElementById('progress-text')!.textContent!)).observe(document.getElementById('progress-text')!, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => seen.push(document.getElementById('progress-text')!.textContent)).observe(
+        document.getElementById('progress-text')!,
+        { childList: true, characterData: true, subtree: true },
+      );
     });
     await page.setInputFiles('#pick-folder', inbox);
     await page.waitForFunction(() => !document.getElementById('progress')!.hidden);
@@ -217,9 +237,20 @@ describe('网页版: the offline page in Chromium from file://', () => {
     const seconds = Number(await page.locator('#batch').getAttribute('data-seconds'));
     const text = await status();
     assert.match(text, /^共 300 个文件：已检查 298 个（有错误 \d+ 个），无法读取 2 个；/);
-    const listed = await page.locator('#batch-rows tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent!)));
+    const listed = await page
+      .locator('#batch-rows tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
     assert.equal(listed.length, 300);
-    assert.deepEqual(listed.slice(0, 2).map((r) => [r[0], r[2]]).sort(), [['损坏.xlsx', '无法读取'], ['说明.txt', '无法读取']]);
+    assert.deepEqual(
+      listed
+        .slice(0, 2)
+        .map((r) => [r[0], r[2]])
+        .sort(),
+      [
+        ['损坏.xlsx', '无法读取'],
+        ['说明.txt', '无法读取'],
+      ],
+    );
     assert.match(listed.find((r) => r[0] === '损坏.xlsx')![6], /已损坏或不完整/);
     await page.screenshot({ path: join(ARTIFACTS, 'batch.png') });
 
@@ -245,6 +276,9 @@ describe('网页版: the offline page in Chromium from file://', () => {
     const foreign = requests.filter((u) => u !== pageUrl && !u.startsWith('blob:null/'));
     assert.deepEqual(foreign, []);
     assert.ok(requests.includes(pageUrl));
-    assert.ok(requests.some((u) => u.startsWith('blob:null/')), 'the worker started from a blob');
+    assert.ok(
+      requests.some((u) => u.startsWith('blob:null/')),
+      'the worker started from a blob',
+    );
   });
 });
