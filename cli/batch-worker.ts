@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { checkOne, unreadableRow, type BatchRow } from '../hosts/files/index';
 import { readFileChecked, writeAtomically } from './files';
 
@@ -13,6 +13,9 @@ export interface BatchJob {
   file: string;
 }
 
+/** Output folders this thread has made: one mkdir per folder, not per workbook. */
+const folders = new Set<string>();
+
 /**
  * Checks one workbook and writes its annotated copy: to a temporary file first, renamed into place when complete,
  * so that an interrupted batch never leaves half a workbook. The original is only read.
@@ -21,8 +24,13 @@ export async function processJob(job: BatchJob): Promise<BatchRow> {
   try {
     const { row, annotated } = await checkOne(await readFileChecked(job.source), job.file);
     if (annotated) {
-      await mkdir(dirname(job.target), { recursive: true });
-      await writeAtomically(job.target, annotated);
+      // An .xls, .et or .ods gets an .xlsx copy where its own copy would be.
+      const target = join(dirname(job.target), basename(row.copy ?? job.file));
+      if (!folders.has(dirname(target))) {
+        await mkdir(dirname(target), { recursive: true });
+        folders.add(dirname(target));
+      }
+      await writeAtomically(target, annotated);
     }
     return row;
   } catch (e) {

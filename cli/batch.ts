@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { CHECKER_STOPPED, isSpreadsheet } from '../hosts/files/index';
 import type { BatchJob, BatchRow } from './batch-worker';
+import { MEMORY_LIMIT_MB } from '../hosts/files/limits';
 import { tempSuffix, writeAtomically } from './files';
-import { writeSummary } from './summary';
 
 /**
  * perf-check batch: every workbook of a folder checked on all cores, an annotated copy of each in the output folder
@@ -28,10 +29,12 @@ export interface BatchResult {
   skipped: number;
   summary: string[];
   interrupted: boolean;
+  /** Files that are not spreadsheets (texts, documents, Office lock files): listed, not checked, not counted as unreadable. */
+  notSpreadsheets: string[];
 }
 
 /** Bumped when the checker's findings change meaning: cached results of older versions are redone. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 const CACHE_DIR = '.perf-check';
 
 interface CacheEntry {
@@ -42,12 +45,12 @@ interface CacheEntry {
 
 export class BatchInputError extends Error {}
 
-/** Every file under the folder but hidden ones, Office's lock files (~$) and the output folder itself. */
+/** Every file under the folder but hidden ones and the output folder itself. */
 async function listFiles(dir: string, skip: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.name.startsWith('.') || entry.name.startsWith('~$') || resolve(path) === skip) continue;
+    if (entry.name.startsWith('.') || resolve(path) === skip) continue;
     if (entry.isDirectory()) out.push(...(await listFiles(path, skip)));
     else if (entry.isFile()) out.push(path);
   }
@@ -63,6 +66,9 @@ async function removeTemps(dir: string, marker: string): Promise<void> {
   }
 }
 
+/** Files checked before the first time-left estimate. */
+const ESTIMATE_AFTER = 5;
+
 class Progress {
   private readonly start = Date.now();
   private lastLine = 0;
@@ -76,8 +82,10 @@ class Progress {
     if (!this.stream || !this.total) return;
     const seconds = (Date.now() - this.start) / 1000;
     const rate = done / Math.max(seconds, 0.001);
-    const left = rate > 0 ? Math.ceil((this.total - done) / rate) : 0;
-    const figures = `${done}/${this.total}  ${rate.toFixed(1)} 个/秒  剩余约 ${left} 秒`;
+    // The first files include starting the checkers: a time-left estimate waits for a few.
+    const settled = done >= Math.min(ESTIMATE_AFTER, this.total);
+    const left = settled ? `剩余约 ${Math.ceil((this.total - done) / rate)} 秒` : '剩余时间估算中';
+    const figures = `${done}/${this.total}  ${rate.toFixed(1)} 个/秒  ${left}`;
     if (this.stream.isTTY) {
       const width = 24;
       const filled = Math.round((done / this.total) * width);
@@ -89,6 +97,12 @@ class Progress {
     }
   }
 }
+
+/** Time one workbook may take in a checker thread, reading, checking and writing its copy, before the thread is stopped. */
+const JOB_TIME_LIMIT_MS = 60_000;
+
+/** A checker thread holds one workbook at a time: what escapes the reader's limits takes down its thread, never the PC. */
+const checkerThread = () => new Worker(__filename, { resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB } });
 
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const input = resolve(options.input);
@@ -103,7 +117,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     .catch(() => ({ version: CACHE_VERSION, entries: {} }));
   if (cache.version !== CACHE_VERSION) cache.entries = {};
 
-  const files = await listFiles(input, out);
+  const listed = await listFiles(input, out);
+  const files = listed.filter((f) => isSpreadsheet(basename(f)));
+  const notSpreadsheets = listed.filter((f) => !isSpreadsheet(basename(f))).map((f) => relative(input, f).split(sep).join('/'));
   const rows = new Map<string, BatchRow>();
   const todo: (BatchJob & { size: number; mtimeMs: number })[] = [];
   for (const source of files) {
@@ -111,7 +127,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     const target = join(out, file);
     const { size, mtimeMs } = await stat(source);
     const cached = cache.entries[file];
-    const upToDate = cached && cached.size === size && cached.mtimeMs === mtimeMs && (cached.row.status === 'unreadable' || existsSync(target));
+    const upToDate =
+      cached && cached.size === size && cached.mtimeMs === mtimeMs && (cached.row.status === 'unreadable' || existsSync(join(out, cached.row.copy ?? file)));
     if (upToDate && !options.force) rows.set(file, cached.row);
     else todo.push({ source, target, file, size, mtimeMs });
   }
@@ -126,16 +143,24 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     pool.forEach((w) => void w.terminate());
   };
   process.once('SIGINT', onSigint);
+  // The summary's spreadsheet writer is loaded here, not in the checker threads, while they start.
+  const summaryWriter = import('./summary');
   try {
     const queue = [...todo];
     await Promise.all(
       Array.from({ length: todo.length ? workers : 0 }, async () => {
-        let worker = new Worker(__filename);
+        let worker = checkerThread();
         pool.push(worker);
         try {
           for (let job = queue.shift(); job && !interrupted; job = queue.shift()) {
             const current = job;
             const running = worker;
+            let timedOut = false;
+            // The reader refuses a workbook beyond its limits; this is the guard for anything that still runs away.
+            const timer = setTimeout(() => {
+              timedOut = true;
+              void running.terminate();
+            }, JOB_TIME_LIMIT_MS);
             const row = await new Promise<BatchRow>((resolveRow, reject) => {
               const onMessage = (r: BatchRow) => {
                 running.off('error', reject).off('exit', onExit);
@@ -144,13 +169,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
               const onExit = () => reject(new Error('stopped'));
               running.once('message', onMessage).once('error', reject).once('exit', onExit);
               running.postMessage({ source: current.source, target: current.target, file: current.file } satisfies BatchJob);
-            }).catch(() => undefined);
+            })
+              .catch(() => undefined)
+              .finally(() => clearTimeout(timer));
             if (interrupted) break;
             // A workbook that brings its checker down (out of memory) is reported, and a fresh checker takes over.
             const result: BatchRow = row ?? {
               file: current.file,
               status: 'unreadable',
-              reason: '检查这个文件时检查程序异常退出（文件可能过大或结构异常），未能完成。',
+              reason: timedOut
+                ? `检查这个文件超过了 ${JOB_TIME_LIMIT_MS / 1000} 秒的时限（文件过大或结构异常），已停止。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`
+                : CHECKER_STOPPED,
               errors: 0,
               warnings: 0,
               infos: 0,
@@ -158,7 +187,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
             };
             if (!row) {
               await running.terminate();
-              worker = new Worker(__filename);
+              worker = checkerThread();
               pool.push(worker);
             }
             rows.set(current.file, result);
@@ -176,6 +205,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     await writeAtomically(cachePath, JSON.stringify(cache));
   }
   const all = files.map((f) => rows.get(relative(input, f).split(sep).join('/'))).filter((r): r is BatchRow => !!r);
-  const summary = interrupted ? [] : await writeSummary(all, out);
-  return { rows: all, processed: done, skipped: files.length - todo.length, summary, interrupted };
+  const summary = interrupted ? [] : await (await summaryWriter).writeSummary(all, out);
+  return { rows: all, processed: done, skipped: files.length - todo.length, summary, interrupted, notSpreadsheets };
 }

@@ -19,7 +19,8 @@ export type FindingCode =
   // Codes added by this product (FINDINGS.md allows new ones).
   | 'MISSING_SCORE'
   | 'EMPTY_INDICATOR'
-  | 'FORMULA_NO_VALUE';
+  | 'FORMULA_NO_VALUE'
+  | 'FILE_DAMAGED';
 
 export interface Finding {
   code: FindingCode;
@@ -47,6 +48,7 @@ export const SEVERITY: Record<Exclude<FindingCode, 'RULE_SCORE_DIFFERS'>, Severi
   MISSING_SCORE: 'warning',
   EMPTY_INDICATOR: 'warning',
   FORMULA_NO_VALUE: 'warning',
+  FILE_DAMAGED: 'warning',
 };
 
 export function finding(

@@ -87,6 +87,9 @@ export const messages = {
   formulaNoValue: (formula: string) =>
     `该单元格的公式“=${formula}”没有计算结果（文件可能由其他程序生成）。请在Excel或WPS中打开并保存后再检查。`,
 
+  fileDamaged: (part: string, what: string, count: number) =>
+    `文件有损坏（${part}）：${what}${count > 1 ? `（共${count}处）` : ''}。已尽量读取，检查结果可能不完整；请在Excel或WPS中打开修复后另存，或向报送单位索取完好的文件。`,
+
   noScoreTable: () =>
     `未识别到评分表、自评表或基础数据表：没有找到含“三级指标”“得分”等表头的表格。请确认这是部门整体支出绩效自评工作簿。`,
 

@@ -2,7 +2,7 @@ import type { NamedFile } from './protocol';
 
 /**
  * The files a clerk dropped or picked, with their paths relative to the dropped folder — as `perf-check batch`
- * lists a folder: sub-folders too, but no hidden files and no Office lock files (~$).
+ * lists a folder: sub-folders too, but no hidden files.
  */
 
 export interface Gathered {
@@ -11,7 +11,7 @@ export interface Gathered {
   folder?: string;
 }
 
-const skipped = (name: string) => name.startsWith('.') || name.startsWith('~$');
+const skipped = (name: string) => name.startsWith('.');
 
 const fileOf = (entry: FileSystemFileEntry) => new Promise<File>((resolve, reject) => entry.file(resolve, reject));
 

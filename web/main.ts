@@ -259,7 +259,7 @@ function main(): void {
     $('progress').hidden = true;
     renderBatch(reply.rows);
     ui.setStatus(
-      texts.batchDone(reply.rows, seconds),
+      texts.batchDone(reply.rows, reply.skipped, seconds),
       reply.rows.some((r) => r.status === 'unreadable'),
     );
     $('batch').dataset.seconds = seconds.toFixed(2);

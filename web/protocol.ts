@@ -48,6 +48,8 @@ export interface BatchReply {
   kind: 'batch';
   /** Worst first, as in the summary. */
   rows: BatchRow[];
+  /** Files that are not spreadsheets: listed, not checked. */
+  skipped: string[];
   /** The annotated copies at their paths and the 汇总 files, as one zip. */
   zip: Uint8Array;
 }

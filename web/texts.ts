@@ -7,7 +7,7 @@ export const texts = {
   ready: '请把工作簿或文件夹拖到上方，或点“选择工作簿”“选择文件夹”。',
   worker: '本浏览器无法在后台检查（不支持 Web Worker）。请用新版 Edge、Chrome、Firefox 或 360/奇安信浏览器的极速模式打开本页。',
   crashed: '检查程序异常停止，未能完成（文件可能过大或结构异常）。请重新拖入；批量检查时可以分几次进行，或单独检查出问题的文件。',
-  nothing: '没有找到可以检查的文件（隐藏文件和 Excel 的 ~$ 临时文件不检查）。',
+  nothing: '没有找到可以检查的文件（隐藏文件不检查）。',
   checking: (name: string) => `正在检查“${name}”……`,
   unreadable: (name: string, reason: string) => `无法检查“${name}”：${reason}`,
   checked: (name: string) => `“${name}”：`,
@@ -17,9 +17,16 @@ export const texts = {
     return `已检查 ${done}/${total} 个，${rate.toFixed(1)} 个/秒，剩余约 ${left} 秒`;
   },
   batchStarted: (total: number) => `正在批量检查 ${total} 个文件……检查在本机后台进行，页面可以照常滚动查看。`,
-  batchDone: (rows: BatchRow[], seconds: number) => {
+  batchDone: (rows: BatchRow[], skipped: string[], seconds: number) => {
     const checked = rows.filter((r) => r.status === 'checked');
-    return `共 ${rows.length} 个文件：已检查 ${checked.length} 个（有错误 ${checked.filter((r) => r.errors).length} 个），无法读取 ${rows.length - checked.length} 个；用时 ${seconds.toFixed(1)} 秒。`;
+    const converted = checked.filter((r) => r.copy && r.copy !== r.file).length;
+    return (
+      `共 ${rows.length} 个文件：已检查 ${checked.length} 个（有错误 ${checked.filter((r) => r.errors).length} 个），无法读取 ${rows.length - checked.length} 个；用时 ${seconds.toFixed(1)} 秒。` +
+      (converted ? `其中 ${converted} 个旧格式文件（.xls、.et、.ods）的标注副本已转换为 .xlsx。` : '') +
+      (skipped.length
+        ? `跳过 ${skipped.length} 个不是电子表格的文件（未检查）：${skipped.slice(0, 10).join('、')}${skipped.length > 10 ? ' 等' : ''}。`
+        : '')
+    );
   },
   rowState: (r: BatchRow) => (r.status === 'unreadable' ? '无法读取' : r.errors ? '有错误' : r.warnings ? '有警告' : '通过'),
   rowDetail: (r: BatchRow) => (r.status === 'unreadable' ? (r.reason ?? '') : (r.firstProblem ?? '未发现问题')),

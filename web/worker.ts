@@ -4,7 +4,8 @@ import {
   CHECKER_STOPPED,
   checkOne,
   checkWorkbookFile,
-  fillXlsx,
+  fillWorkbook,
+  isSpreadsheet,
   sortRows,
   summaryFiles,
   unreadableRow,
@@ -24,10 +25,10 @@ const post = (reply: Reply, transfer: Transferable[] = []) => (self as unknown a
 const bytesOf = async (file: File) => new Uint8Array(await file.arrayBuffer());
 
 /** The filled copy, or why there is none. */
-function fill(bytes: Uint8Array, proposals: ProposedScore[]): Pick<SingleReply, 'filled' | 'fillError'> {
+async function fill(bytes: Uint8Array, name: string, proposals: ProposedScore[]): Promise<Pick<SingleReply, 'filled' | 'fillError'>> {
   if (!proposals.length) return {};
   try {
-    return { filled: fillXlsx(bytes, fillTargets(proposals)) };
+    return { filled: (await fillWorkbook(bytes, name, fillTargets(proposals))).bytes };
   } catch (e) {
     return { fillError: e instanceof AnnotateError ? e.message : String(e) };
   }
@@ -37,7 +38,7 @@ async function single(request: Extract<Request, { kind: 'single' }>): Promise<vo
   const bytes = await bytesOf(request.input.file);
   const { row, grid, result, annotated } = await checkWorkbookFile(bytes, request.input.path);
   const proposals = grid ? checker.propose(grid) : [];
-  const reply: SingleReply = { kind: 'single', row, grid, result, proposals, annotated, ...fill(bytes, proposals) };
+  const reply: SingleReply = { kind: 'single', row, grid, result, proposals, annotated, ...(await fill(bytes, request.input.file.name, proposals)) };
   post(
     reply,
     [reply.annotated, reply.filled].flatMap((b) => (b ? [b.buffer] : [])),
@@ -66,7 +67,9 @@ function ask(checker: Worker, input: NamedFile): Promise<OneReply | undefined> {
  * that brings its checker down is listed with the reason and a fresh checker carries on. Then the summary, and one zip.
  */
 async function batch(request: Extract<Request, { kind: 'batch' }>): Promise<void> {
-  const { inputs } = request;
+  // As `perf-check batch`: what is not a spreadsheet (a .txt, a .pdf, a lock file) is listed, not checked.
+  const inputs = request.inputs.filter((i) => isSpreadsheet(i.path.replace(/^.*\//, '')));
+  const skipped = request.inputs.filter((i) => !inputs.includes(i)).map((i) => i.path);
   const workerUrl = URL.createObjectURL(new Blob([request.workerSource], { type: 'text/javascript' }));
   const rows: BatchRow[] = [];
   const copies: (Uint8Array | undefined)[] = [];
@@ -93,10 +96,10 @@ async function batch(request: Extract<Request, { kind: 'batch' }>): Promise<void
   URL.revokeObjectURL(workerUrl);
   // The copies are zip packages already: stored, not compressed twice.
   const entries: Zippable = {};
-  inputs.forEach(({ path }, i) => copies[i] && (entries[path] = [copies[i], { level: 0 }]));
+  inputs.forEach(({ path }, i) => copies[i] && (entries[rows[i].copy ?? path] = [copies[i], { level: 0 }]));
   for (const { name, bytes } of summaryFiles(rows, new Date())) entries[name] = [bytes, { level: 6 }];
   const zip = zipSync(entries);
-  post({ kind: 'batch', rows: sortRows(rows), zip }, [zip.buffer]);
+  post({ kind: 'batch', rows: sortRows(rows), skipped, zip }, [zip.buffer]);
 }
 
 const work = (request: Request) => (request.kind === 'single' ? single(request) : request.kind === 'one' ? one(request) : batch(request));

@@ -1,5 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { parseA1, type Finding, type Severity } from '../../src/index';
+import { MAX_PACKAGE_BYTES } from './limits';
+import { repack } from './repack';
 
 /**
  * The reviewer's annotated copy, made by patching the .xlsx package rather than re-writing it through a library:
@@ -103,6 +105,9 @@ class Rels {
 
 /** The package's files, with the text parts the patch reads and writes. */
 export class Package {
+  /** Parts written by the patch: the only ones deflated again. */
+  readonly changed = new Set<string>();
+
   constructor(readonly files: Record<string, Uint8Array>) {}
 
   has(path: string): boolean {
@@ -116,6 +121,7 @@ export class Package {
 
   write(path: string, text: string): void {
     this.files[path] = strToU8(text);
+    this.changed.add(path);
   }
 
   unusedPath(pattern: (n: number) => string): string {
@@ -423,12 +429,23 @@ function addSummarySheet(pkg: Package, types: ContentTypes, workbookRels: Rels, 
   pkg.write('xl/workbook.xml', workbook);
 }
 
+/** A package's parts, read for patching. */
 export function unpack(bytes: Uint8Array): Package {
+  let files: Record<string, Uint8Array>;
+  let declared = 0;
   try {
-    return new Package(unzipSync(bytes));
-  } catch (e) {
-    throw new AnnotateError(`无法解开工作簿压缩包（${e instanceof Error ? e.message : String(e)}）。`);
+    // Every part is copied, pictures too: their declared sizes (which fflate never inflates beyond) are bounded.
+    files = unzipSync(bytes, { filter: (f) => (declared += f.originalSize) <= MAX_PACKAGE_BYTES });
+  } catch {
+    throw new AnnotateError('无法解开工作簿压缩包（压缩包已损坏），未能生成带标注的副本。');
   }
+  if (declared > MAX_PACKAGE_BYTES) throw new AnnotateError(`工作簿解压后超过 ${MAX_PACKAGE_BYTES / 1048576} MB，未能生成带标注的副本。`);
+  return new Package(files);
+}
+
+/** The patched package as a zip: untouched parts copied as the source stores them. */
+export function repackage(source: Uint8Array, pkg: Package): Uint8Array {
+  return repack(source, pkg.files, pkg.changed) ?? zipSync(pkg.files, { level: 6 });
 }
 
 /** The annotated copy of a workbook: every finding's cell filled and noted, a 检查结果 sheet added. */
@@ -461,5 +478,5 @@ export function annotateXlsx(bytes: Uint8Array, findings: readonly Finding[]): U
   addSummarySheet(pkg, types, workbookRels, sheets, [...findings]);
   pkg.saveRels(workbookRels);
   types.save();
-  return zipSync(pkg.files, { level: 6 });
+  return repackage(bytes, pkg);
 }

@@ -1,11 +1,14 @@
 import { createChecker, type CheckResult, type Finding, type FindingCode, type WorkbookGrid } from '../../src/index';
-import { AnnotateError, annotateXlsx } from './annotate';
+import { AnnotateError } from './annotate';
+import { annotateWorkbook, withDamage } from './copy';
 import { readWorkbookBytes, WorkbookReadError } from './read';
 
 /** One line of the reviewers' summary. */
 export interface BatchRow {
   file: string;
   status: 'checked' | 'unreadable';
+  /** The annotated copy's path relative to the output folder: an .xls, .et or .ods gets an .xlsx copy. */
+  copy?: string;
   /** Why a file could not be read, in Chinese. */
   reason?: string;
   department?: string;
@@ -34,15 +37,21 @@ export interface CheckedWorkbook extends CheckedFile {
 
 const checker = createChecker();
 
+/** What the readers take; anything else in an inbox (a .txt, .docx or .pdf) is listed as not a spreadsheet. */
+const SPREADSHEET = /\.(?:xlsx|xlsm|xltx|xltm|xls|xlt|et|ett|ods)$/i;
+/** Whether a batch checks a file, by its name. Excel's and WPS's lock files ("~$name.xlsx") are not workbooks. */
+export const isSpreadsheet = (name: string) => SPREADSHEET.test(name) && !name.startsWith('~$');
+
 /** Why a batch lists a workbook whose checker stopped on it (out of memory, a hostile file). */
-export const CHECKER_STOPPED = '检查这个文件时检查程序异常退出（文件可能过大或结构异常），未能完成。';
+export const CHECKER_STOPPED = '检查这个文件时检查程序异常退出（文件可能过大或结构异常），未能完成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。';
 
 /** The summary row of a file that could not be checked, with the reason in Chinese. */
 export function unreadableRow(file: string, error: unknown): BatchRow {
+  // Never a library's own words: the reviewer reads one Chinese sentence.
   const reason =
     error instanceof WorkbookReadError || error instanceof AnnotateError
       ? error.message
-      : `检查时出错：${error instanceof Error ? error.message : String(error)}`;
+      : '检查这个文件时发生内部错误，未能完成。请用 Excel 或 WPS 打开后另存为 .xlsx 再检查，或把该文件反馈给开发者。';
   return { file, status: 'unreadable', reason, errors: 0, warnings: 0, infos: 0, byCode: {} };
 }
 
@@ -65,12 +74,15 @@ function describe(findings: Finding[]): Pick<BatchRow, 'errors' | 'warnings' | '
  */
 export async function checkWorkbookFile(bytes: Uint8Array, file: string): Promise<CheckedWorkbook> {
   try {
-    const grid = await readWorkbookBytes(bytes);
-    const result = checker.check(grid);
-    const annotated = annotateXlsx(bytes, result.findings);
+    const name = file.replace(/^.*\//, '');
+    const grid = await readWorkbookBytes(bytes, name);
+    const result = withDamage(checker.check(grid), grid);
+    const copy = await annotateWorkbook(bytes, name, result.findings);
+    const annotated = copy.bytes;
     const row: BatchRow = {
       file,
       status: 'checked',
+      copy: copy.converted ? file.replace(/[^/]*$/, copy.name) : file,
       ...(result.department ? { department: result.department } : {}),
       ...(result.year ? { year: result.year } : {}),
       ...(result.totals?.entered ? { totalEntered: result.totals.entered } : {}),

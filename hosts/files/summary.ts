@@ -22,6 +22,7 @@ const CODE_NAME: Record<FindingCode, string> = {
   MISSING_SCORE: '缺得分',
   EMPTY_INDICATOR: '指标未展开',
   FORMULA_NO_VALUE: '公式无结果',
+  FILE_DAMAGED: '文件损坏',
 };
 const CODES = Object.keys(CODE_NAME) as FindingCode[];
 
@@ -30,8 +31,6 @@ export function sortRows(rows: BatchRow[]): BatchRow[] {
   const rank = (r: BatchRow) => (r.status === 'unreadable' ? 0 : 1);
   return [...rows].sort((a, b) => rank(a) - rank(b) || b.errors - a.errors || b.warnings - a.warnings || a.file.localeCompare(b.file, 'zh-CN'));
 }
-
-const department = (r: BatchRow) => r.department ?? r.file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
 
 function table(rows: BatchRow[]): { header: string[]; body: (string | number)[][] } {
   const header = [
@@ -47,7 +46,7 @@ function table(rows: BatchRow[]): { header: string[]; body: (string | number)[][
   ];
   const body = rows.map((r) => [
     r.file,
-    department(r),
+    r.department ?? '',
     r.year ?? '',
     r.status === 'unreadable' ? '无法读取' : r.errors ? '有错误' : r.warnings ? '有警告' : '通过',
     r.totalEntered ?? '',

@@ -1,27 +1,41 @@
 import { Dec, ZERO } from '../decimal';
 import { parseAmount } from '../number';
+import { ruleMessages as M } from './messages';
 import { percentText, pointsText } from './text';
 import type { ParseContext, RuleError, RuleValue, Scored } from './types';
+import { capOf, NUMBER } from './vocabulary';
 
-/** "计5分" / "得3分": the full points a text states in its first scoring clause. */
-export const STATED_POINTS = /(?:计|得)(\d+(?:\.\d+)?)分/;
+/** "计5分" / "得3分" / "满分10分" / "满分为10分": the full points a text states in its first scoring clause. */
+export const STATED_POINTS = new RegExp(`满分(?:为|是)?(${NUMBER})分|(?:计|得)(${NUMBER})分`);
 
-/** Full points: the text's own (a parameter of the rule) or the row's 分值. */
-export function fullPoints(text: string, ctx: ParseContext, stated = STATED_POINTS): Dec | RuleError {
+/**
+ * Full points: the text's own (a parameter of the rule: "计5分", "满分10分", else the cap of "扣满15分为止"), else
+ * the row's 分值. Asked for only when neither says.
+ */
+export function fullPoints(text: string, ctx: ParseContext, stated = STATED_POINTS, whole = text): Dec | RuleError {
   const m = stated.exec(text);
-  if (m) return new Dec(m[1]);
+  const own = m?.slice(1).find((g) => g !== undefined);
+  if (own !== undefined) return new Dec(own);
   if (ctx.max) return ctx.max;
-  return { error: '评分标准没有写明满分，请同时提供该指标的分值。' };
+  const cap = capOf(whole);
+  if (cap !== undefined) return new Dec(cap);
+  return { error: M.missingMax };
+}
+
+/** The cap a text sets on deductions ("最多扣6分"), when below the full points. */
+export function deductionCap(text: string, max: Dec): Dec | undefined {
+  const cap = capOf(text);
+  return cap !== undefined && new Dec(cap).lt(max) ? new Dec(cap) : undefined;
 }
 
 /** A value read as one number by the product's one parser: 110% → 1.1, "3" → 3. */
 export function readNumber(value: RuleValue, what: string): Dec | RuleError {
   if (value instanceof Dec) return value;
-  if (value !== null && typeof value === 'object') return { error: `${what}应是一个数值。` };
+  if (value !== null && typeof value === 'object') return { error: M.notANumberValue(what) };
   const a = parseAmount(value);
   if (a.kind === 'number') return a.value;
-  if (a.kind === 'empty') return { error: `缺少${what}，无法计算得分。` };
-  return { error: `${what}“${a.text}”不是数字。` };
+  if (a.kind === 'empty') return { error: M.missingValue(what) };
+  return { error: M.notANumber(what, a.text) };
 }
 
 /**
@@ -30,9 +44,7 @@ export function readNumber(value: RuleValue, what: string): Dec | RuleError {
  */
 export function readRate(value: RuleValue, what: string): Dec | RuleError {
   const n = readNumber(value, what);
-  if (n instanceof Dec && typeof value === 'number' && n.abs().gt(10)) {
-    return { error: `${what}${n.toFixed()}看起来是漏写了百分号的百分数，请写成${n.toFixed()}%或${n.div(100).toFixed()}。` };
-  }
+  if (n instanceof Dec && typeof value === 'number' && n.abs().gt(10)) return { error: M.percentWithoutSign(what, n) };
   return n;
 }
 
@@ -40,7 +52,7 @@ export function readRate(value: RuleValue, what: string): Dec | RuleError {
 export function readCount(value: RuleValue, what: string): Dec | RuleError {
   const n = readNumber(value, what);
   if (!(n instanceof Dec)) return n;
-  if (!n.isInteger() || n.isNegative()) return { error: `${what}应是0或正整数，而不是${n.toFixed()}。` };
+  if (!n.isInteger() || n.isNegative()) return { error: M.notACount(what, n) };
   return n;
 }
 
@@ -48,10 +60,26 @@ export function clamp(score: Dec, max: Dec): Dec {
   return Dec.max(ZERO, Dec.min(max, score));
 }
 
-/** The distinct readings, first one first. */
-export function scored(readings: Dec[], reason: string): Scored {
+/**
+ * The distinct readings, first one first. The reason is written when first read: a sheet of RUBRIC_SCORE cells
+ * needs only the scores, and formatting decimals costs more than computing them.
+ */
+export function scored(readings: Dec[], reason: () => string): Scored {
   const distinct = readings.filter((r, i) => readings.findIndex((x) => x.eq(r)) === i);
-  return { score: distinct[0], readings: distinct, reason, manual: false };
+  let written: string | undefined;
+  return {
+    score: distinct[0],
+    readings: distinct,
+    get reason() {
+      return (written ??= reason());
+    },
+    manual: false,
+  };
+}
+
+/** What a reason calls the measured quantity: the text's own word, else the indicator's name. */
+export function subjectName(subject: string | undefined): string {
+  return subject ?? M.defaultSubject;
 }
 
 export const pct = percentText;

@@ -2,19 +2,17 @@ import { Dec } from '../decimal';
 import { moduleOf, SHAPE_ORDER, SHAPES } from './registry';
 import { normalizeRuleText } from './text';
 import { isRuleError, type ParseContext, type Rule, type RuleError, type RuleShape, type RuleValue, type ScoreOutcome } from './types';
-
-/** Why a text is no rule: it says nothing the engine can score, or it is inconsistent. */
-const UNREADABLE = '无法识别该评分标准的计分方法，请人工评分。';
+import { ruleMessages as M } from './messages';
 
 /** Turns a 评分标准 text into a rule, or says in Chinese why it cannot. */
 export function parseRule(text: string, ctx: ParseContext = {}): Rule | RuleError {
   const normalized = normalizeRuleText(text ?? '');
-  if (!normalized) return { error: '评分标准为空。' };
+  if (!normalized) return { error: M.empty };
   for (const shape of SHAPE_ORDER) {
     const parsed = shape.parse(normalized, ctx);
     if (parsed) return isRuleError(parsed) ? parsed : { ...parsed, text };
   }
-  return { error: UNREADABLE };
+  return { error: M.unreadable };
 }
 
 export function scoreRule(rule: Rule, value: RuleValue): ScoreOutcome {

@@ -2,17 +2,7 @@ import type { Dec } from '../decimal';
 import type { CellValue } from '../grid';
 
 /** The rule shapes of 评分标准 texts. Adding one breaks the build wherever shapes are handled exhaustively. */
-export type RuleShape =
-  | 'linear'
-  | 'bands'
-  | 'interpolate'
-  | 'proportional'
-  | 'balance'
-  | 'checklist'
-  | 'choice'
-  | 'occurrence'
-  | 'binary'
-  | 'manual';
+export type RuleShape = 'linear' | 'bands' | 'interpolate' | 'proportional' | 'balance' | 'checklist' | 'choice' | 'occurrence' | 'binary' | 'manual';
 
 interface RuleBase {
   /** The 评分标准 as written. */
@@ -23,13 +13,20 @@ interface RuleBase {
   subject?: string;
 }
 
-/** Per percentage point beyond a threshold: "每超过一个百分点扣0.5分，扣完为止". */
+/**
+ * Per step of percentage points beyond a threshold: "每超过一个百分点扣0.5分，扣完为止", "每低于5个百分点扣2分",
+ * "与计划每相差3%，扣1分，扣满15分为止".
+ */
 export interface LinearRule extends RuleBase {
   shape: 'linear';
   threshold: Dec;
-  /** 'above': points go when the value exceeds the threshold; 'below': when it falls short. */
-  direction: 'above' | 'below';
-  perPoint: Dec;
+  /** 'above': points go when the value exceeds the threshold; 'below': when it falls short; 'either': both. */
+  direction: 'above' | 'below' | 'either';
+  /** Percentage points per step: 1 for "每低于一个百分点", 5 for "每减少5%". */
+  step: Dec;
+  perStep: Dec;
+  /** "最多扣6分": deductions stop there, below the full points. */
+  cap?: Dec;
 }
 
 export interface Band {
@@ -55,7 +52,10 @@ export interface InterpolateRule extends RuleBase {
   zero: Dec;
 }
 
-/** Points in proportion: "实际得分=达标率*5分"; with a target, "≥95%得满分，未达到的按权重进行扣分". */
+/**
+ * Points in proportion: "实际得分=达标率*5分", "得分=完成率×20", "按完成比例得分"; with a target, "≥95%得满分，未达到的
+ * 按权重进行扣分". Above the target (超过100%以100%计算) the full points.
+ */
 export interface ProportionalRule extends RuleBase {
   shape: 'proportional';
   target: Dec;
@@ -90,10 +90,26 @@ export interface ChoiceRule extends RuleBase {
   items: ChecklistItem[];
 }
 
-/** A deduction per occurrence: "每出现一例不符合要求的扣1分，扣完为止". The input is the count. */
+export interface OccurrenceKind {
+  /** What is counted, as the text says it: "发现违规使用资金". */
+  label: string;
+  /** 例, 次, 项, 处…: how the text counts it. */
+  unit: string;
+  per: Dec;
+}
+
+/**
+ * A deduction per occurrence: "每出现一例不符合要求的扣1分，扣完为止", "发现一例违规使用资金扣1分"; several kinds each
+ * with its own ("①…每条扣5分；②…每条扣1分"); or, as a bonus, points per item ("按项加0.5分，累计不超过3分").
+ * The input is the count (for several kinds, the counts in order: "2,1").
+ */
 export interface OccurrenceRule extends RuleBase {
   shape: 'occurrence';
-  perOccurrence: Dec;
+  kinds: OccurrenceKind[];
+  /** "最多扣6分": deductions stop there, below the full points. For a bonus, the most it adds. */
+  cap?: Dec;
+  /** Points added per item from 0, up to the cap the text sets: the only scores above 分值 the engine gives. */
+  bonus: boolean;
 }
 
 /** All or nothing: "完成得分，没有完成不得分". */
@@ -108,16 +124,7 @@ export interface ManualRule extends RuleBase {
 }
 
 export type Rule =
-  | LinearRule
-  | BandsRule
-  | InterpolateRule
-  | ProportionalRule
-  | BalanceRule
-  | ChecklistRule
-  | ChoiceRule
-  | OccurrenceRule
-  | BinaryRule
-  | ManualRule;
+  LinearRule | BandsRule | InterpolateRule | ProportionalRule | BalanceRule | ChecklistRule | ChoiceRule | OccurrenceRule | BinaryRule | ManualRule;
 
 /** What a rule scores: a cell's value, a computed rate, or for 资金结余 the two figures it compares. */
 export type RuleValue = CellValue | Dec | { balance: CellValue; carryOver: CellValue };

@@ -57,41 +57,77 @@ describe('perf-check batch', () => {
     writeFileSync(join(inbox, '加密.xlsx'), CFB.write(locked, { type: 'buffer' }) as Buffer);
     writeFileSync(join(inbox, '说明.txt'), '各单位自评材料');
     writeFileSync(join(inbox, '~$北塔区委办.xlsx'), 'Excel lock file');
+    // The same tables as Excel 97-2003 and OpenDocument files (saved by LibreOffice once, committed).
+    copyFileSync(join(FIXTURES, 'legacy', 'national-beita-2023.xls'), join(inbox, '岳阳市', '北塔旧版.xls'));
+    copyFileSync(join(FIXTURES, 'legacy', 'kunming-dongchuan-2020.ods'), join(inbox, '东川.ods'));
     for (const f of filesUnder(inbox)) originals[f] = hash(join(inbox, f));
   });
 
   let first: ReturnType<typeof run>;
 
-  it('checks every workbook, lists the unreadable ones with their reason, worst first', () => {
+  it('checks every workbook, lists the unreadable ones with their reason, worst first, and the non-spreadsheets as skipped', () => {
     first = run('batch', inbox, '--out', out, '--jobs', '2');
     assert.equal(first.status, 1, first.stderr);
-    assert.match(first.stdout, /共 7 个文件：本次检查 7 个，未变化跳过 0 个；有错误 3 个，无法读取 3 个/);
+    assert.match(first.stdout, /共 8 个文件：本次检查 8 个，未变化跳过 0 个；有错误 5 个，无法读取 2 个/);
+    assert.match(first.stdout, /其中 2 个旧格式文件（\.xls、\.et、\.ods）的标注副本已转换为 \.xlsx/);
+    assert.match(first.stdout, /跳过 2 个不是电子表格的文件（未检查）：~\$北塔区委办\.xlsx、说明\.txt/);
     const rows = csvRows(join(out, '汇总.csv'));
     assert.deepEqual(rows.map((r) => [r['文件'], r['状态']]), [
       ['加密.xlsx', '无法读取'],
-      ['说明.txt', '无法读取'],
       ['损坏.xlsx', '无法读取'],
       ['北塔区委办.xlsx', '有错误'],
+      ['岳阳市/北塔旧版.xls', '有错误'],
+      ['东川.ods', '有错误'],
       ['东川区委办.xlsx', '有错误'],
       ['岳阳市/带图片和批注.xlsx', '有错误'],
       ['岳阳市/君山区/区委办.xlsx', '通过'],
     ]);
     const byFile = Object.fromEntries(rows.map((r) => [r['文件'], r]));
     assert.match(byFile['加密.xlsx']['首个问题'], /设置了打开密码/);
-    assert.match(byFile['损坏.xlsx']['首个问题'], /已损坏或不完整/);
-    assert.deepEqual(
-      ['单位', '年度', '总分（填写）', '总分（复核）', '错误', '警告', '分值不符', '合计不符'].map((k) => byFile['北塔区委办.xlsx'][k]),
-      ['中共邵阳市北塔区委办公室', '2023', '97', '97', '4', '1', '2', '2'],
-    );
+    assert.match(byFile['损坏.xlsx']['首个问题'], /文件已损坏，无法读取（压缩包：/);
+    const columns = ['单位', '年度', '总分（填写）', '总分（复核）', '错误', '警告', '分值不符', '合计不符'];
+    assert.deepEqual(columns.map((k) => byFile['北塔区委办.xlsx'][k]), ['中共邵阳市北塔区委办公室', '2023', '97', '97', '4', '1', '2', '2']);
+    // The legacy copy of the same table: the same figures.
+    assert.deepEqual(columns.map((k) => byFile['岳阳市/北塔旧版.xls'][k]), columns.map((k) => byFile['北塔区委办.xlsx'][k]));
+    assert.deepEqual(columns.map((k) => byFile['东川.ods'][k]), columns.map((k) => byFile['东川区委办.xlsx'][k]));
     assert.deepEqual([byFile['岳阳市/带图片和批注.xlsx']['总分（填写）'], byFile['岳阳市/带图片和批注.xlsx']['总分（复核）']], ['98', '99']);
     assert.match(byFile['东川区委办.xlsx']['首个问题'], /^评分情况!A31：一级指标“部门绩效”标明45分/);
     assert.equal(byFile['岳阳市/君山区/区委办.xlsx']['首个问题'], '未发现问题');
+    // No unit name in the workbook: the 单位 column stays empty (the file name has its own column).
+    assert.equal(byFile['岳阳市/带图片和批注.xlsx']['单位'], '');
+    assert.equal(byFile['损坏.xlsx']['单位'], '');
+  });
+
+  it('a legacy file gets an annotated .xlsx copy: values, merged areas, number formats, widths, marks, notes, 检查结果', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, '岳阳市', '北塔旧版.xlsx'));
+    const original = new ExcelJS.Workbook();
+    await original.xlsx.readFile(join(FIXTURES, 'national-beita-2023.xlsx'));
+    assert.deepEqual(wb.worksheets.map((w) => w.name), ['自评表', '基础数据表', '检查结果']);
+    const form = wb.getWorksheet('自评表')!;
+    const source = original.getWorksheet('自评表')!;
+    assert.equal(form.getCell('B9').value, source.getCell('B9').value);
+    assert.equal((form.getCell('B9').fill as ExcelJS.FillPattern).fgColor?.argb, 'FFFFC7CE');
+    assert.match(String(form.getCell('B9').note), /^【绩效自评助手】\n一级指标“产出指标”标明50分/);
+    const merges = (ws: ExcelJS.Worksheet) => Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges).sort();
+    assert.deepEqual(merges(form), merges(source));
+    assert.ok(merges(form).length > 5);
+    const width = (ws: ExcelJS.Worksheet, col: number) => Math.round(ws.getColumn(col).width ?? 0);
+    assert.deepEqual([1, 2, 3, 4].map((c) => width(form, c)), [1, 2, 3, 4].map((c) => width(source, c)));
+    assert.equal(wb.getWorksheet('检查结果')!.rowCount, 6);
+    const formats = (ws: ExcelJS.Worksheet) => {
+      const out = new Set<string>();
+      ws.eachRow((row) => row.eachCell((cell) => void (cell.numFmt && cell.numFmt !== 'General' && out.add(cell.numFmt))));
+      return out;
+    };
+    const base = original.getWorksheet('基础数据表')!;
+    for (const f of formats(base)) assert.ok(formats(wb.getWorksheet('基础数据表')!).has(f), `number format ${f} kept`);
   });
 
   it('never writes the originals, and writes the copies at the same relative paths', () => {
     for (const [f, h] of Object.entries(originals)) assert.equal(hash(join(inbox, f)), h, f);
     const copies = filesUnder(out).filter((f) => f.endsWith('.xlsx') && !f.startsWith('汇总'));
-    assert.deepEqual(copies.sort(), ['东川区委办.xlsx', '北塔区委办.xlsx', '岳阳市/君山区/区委办.xlsx', '岳阳市/带图片和批注.xlsx']);
+    assert.deepEqual(copies.sort(), ['东川.xlsx', '东川区委办.xlsx', '北塔区委办.xlsx', '岳阳市/北塔旧版.xlsx', '岳阳市/君山区/区委办.xlsx', '岳阳市/带图片和批注.xlsx']);
     assert.deepEqual(filesUnder(out).filter((f) => f.includes('.tmp')), []);
   });
 
@@ -146,9 +182,9 @@ describe('perf-check batch', () => {
 
   it('a second run skips what has not changed; --force redoes everything', () => {
     const again = run('batch', inbox, '--out', out);
-    assert.match(again.stdout, /本次检查 0 个，未变化跳过 7 个/);
+    assert.match(again.stdout, /本次检查 0 个，未变化跳过 8 个/);
     const forced = run('batch', inbox, '--out', out, '--force');
-    assert.match(forced.stdout, /本次检查 7 个，未变化跳过 0 个/);
+    assert.match(forced.stdout, /本次检查 8 个，未变化跳过 0 个/);
   });
 
   it('refuses to write into the inbox itself', () => {

@@ -20,13 +20,22 @@ function cfbFile(name: string, streams: string[]): string {
   return path;
 }
 
+/** A reviewer's sentence: Chinese, without a library's English words or a stack trace. */
+function assertChinese(message: string) {
+  assert.match(message, /[\u4e00-\u9fff]/);
+  // Paths and the commands it suggests are the only Latin words a sentence may carry.
+  const words = message.replace(/“[^”]*”|"[^"]*"|perf-check [a-z]+/g, '');
+  assert.doesNotMatch(words, /\bat .*:\d+:\d+|Error\b|[A-Za-z]{3,} [A-Za-z]{3,}/, message);
+}
+
 function expectUnreadable(path: string, pattern: RegExp) {
   const r = run('check', path, '--json');
   assert.equal(r.status, 2, r.stderr);
-  assert.equal(r.stdout, '');
   assert.equal(r.stderr.trim().split('\n').length, 1, 'one line on stderr');
   assert.match(r.stderr, pattern);
-  assert.doesNotMatch(r.stderr, /\bat .*:\d+:\d+|Error:/, 'never a stack trace');
+  assertChinese(r.stderr);
+  // --json still prints JSON: the file and the same reason.
+  assert.deepEqual(JSON.parse(r.stdout), { file: path, error: r.stderr.trim() });
 }
 
 describe('perf-check check', () => {
@@ -60,17 +69,17 @@ describe('perf-check check', () => {
     assert.deepEqual({ hash: createHash('sha256').update(readFileSync(FIXTURE)).digest('hex'), mtime: statSync(FIXTURE).mtimeMs }, before);
   });
 
-  it('refuses what is not a readable .xlsx with a one-line Chinese reason and exit 2', async () => {
+  it('refuses what is not a readable workbook with a one-line Chinese reason and exit 2', async () => {
     writeFileSync(join(tmp, 'notes.xlsx'), '这是一个文本文件，不是工作簿');
-    expectUnreadable(join(tmp, 'notes.xlsx'), /不是 \.xlsx 工作簿/);
+    expectUnreadable(join(tmp, 'notes.xlsx'), /不是电子表格文件/);
     writeFileSync(join(tmp, 'empty.xlsx'), '');
-    expectUnreadable(join(tmp, 'empty.xlsx'), /文件是空的/);
+    expectUnreadable(join(tmp, 'empty.xlsx'), /文件是空的（0 字节）.*请向报送单位重新索取/);
     const bytes = readFileSync(FIXTURE);
     writeFileSync(join(tmp, 'truncated.xlsx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
-    expectUnreadable(join(tmp, 'truncated.xlsx'), /已损坏或不完整/);
+    expectUnreadable(join(tmp, 'truncated.xlsx'), /文件已损坏，无法读取（压缩包：/);
     expectUnreadable(cfbFile('locked.xlsx', ['EncryptionInfo', 'EncryptedPackage']), /设置了打开密码/);
-    expectUnreadable(cfbFile('old.xls', ['Workbook']), /旧版 \.xls 或 WPS \.et/);
-    expectUnreadable(cfbFile('wps.et', ['WpsContent']), /旧版 \.xls 或 WPS \.et/);
+    expectUnreadable(cfbFile('old.xls', ['Workbook']), /Excel 97-2003（\.xls）文件已损坏/);
+    expectUnreadable(cfbFile('wps.et', ['WpsContent']), /WPS 表格（\.et）文件已损坏/);
     expectUnreadable(join(tmp, 'missing.xlsx'), /找不到文件/);
     mkdirSync(join(tmp, 'folder.xlsx'));
     expectUnreadable(join(tmp, 'folder.xlsx'), /是一个文件夹/);
@@ -105,11 +114,51 @@ describe('perf-check check', () => {
     assert.deepEqual(JSON.parse(r.stdout).findings.map((f: { cell: string }) => f.cell), ['A31', 'B37']);
   });
 
-  it('explains its usage in Chinese', () => {
+  it('explains its usage in Chinese, per command too, and tells its version', () => {
     assert.match(run('--help').stdout, /用法/);
     const r = run('inspect', FIXTURE);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /未知命令/);
+    for (const command of ['check', 'batch', 'rule']) {
+      const help = run(command, '--help');
+      assert.equal(help.status, 0, help.stderr);
+      assert.match(help.stdout, new RegExp(`^用法：\\n  perf-check ${command} `));
+      assert.equal(help.stdout.match(/perf-check (check|batch|rule) /g)!.length, 1, 'only that command');
+    }
+    // --out is optional, as the README says, and the default folder is named.
+    assert.match(run('batch', '--help').stdout, /\[--out <审核结果文件夹>\].*\n(.*\n)*.*不写 --out 时/);
+    const version = run('--version');
+    assert.equal(version.stdout.trim(), `perf-check ${JSON.parse(readFileSync('package.json', 'utf8')).version}`);
+  });
+
+  it('checks several files in one run: each file’s findings, the worst exit status, one JSON array', () => {
+    const clean = 'test/fixtures/hunan-junshan-2020.xlsx';
+    const both = run('check', FIXTURE, clean);
+    assert.equal(both.status, 1);
+    assert.match(both.stdout, /national-beita-2023\.xlsx：共 5 条[\s\S]*hunan-junshan-2020\.xlsx：共 0 条/);
+    writeFileSync(join(tmp, '说明.xlsx'), 'text');
+    const json = run('check', clean, join(tmp, '说明.xlsx'), '--json');
+    assert.equal(json.status, 2);
+    const out = JSON.parse(json.stdout);
+    assert.deepEqual(out.map((o: { file: string }) => o.file), [clean, join(tmp, '说明.xlsx')]);
+    assert.deepEqual(out[0].findings, []);
+    assert.match(out[1].error, /不是电子表格文件/);
+    assert.match(json.stderr, /^说明\.xlsx：这不是电子表格文件/);
+  });
+
+  it('expands wildcards itself, as a Windows shell leaves them: the same table as .xls, .ods and .xlsx, the same findings', () => {
+    const r = run('check', 'test/fixtures/legacy/national-beita-2023.*', '--json');
+    assert.equal(r.status, 1, r.stderr);
+    const out = JSON.parse(r.stdout) as { file: string; findings: { code: string; cell: string }[] }[];
+    assert.deepEqual(out.map((o) => o.file.replace(/^.*\//, '')), ['national-beita-2023.libreoffice.xlsx', 'national-beita-2023.ods', 'national-beita-2023.xls']);
+    const original = JSON.parse(run('check', FIXTURE, '--json').stdout).findings;
+    for (const o of out) assert.deepEqual(o.findings, original, o.file);
+  });
+
+  it('batch given a file says so and points to check', () => {
+    const r = run('batch', FIXTURE);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /是一个文件，不是文件夹.*perf-check check/);
   });
 });
 

@@ -29,7 +29,7 @@ describe('checkOne and summaryFiles', () => {
     assert.match(strFromU8(unzipSync(bad.annotated!)['xl/workbook.xml']), /name="检查结果"/);
     assert.equal(good.row.firstProblem, undefined);
     assert.deepEqual([text.row.status, text.annotated], ['unreadable', undefined]);
-    assert.match(text.row.reason!, /^这不是 \.xlsx 工作簿文件/);
+    assert.match(text.row.reason!, /^这不是电子表格文件/);
   });
 
   it('汇总.xlsx holds the same table as 汇总.csv, unreadable files first, numbers as numbers', async () => {

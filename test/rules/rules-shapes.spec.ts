@@ -27,7 +27,13 @@ describe('扣分原因 sentences', () => {
     assert.equal(score(staff, '110%').reason, '在职人员控制率110%，超过100%共10个百分点，每个百分点扣0.5分，扣5分，扣完为止');
     assert.equal(score(staff, 1.04).reason, '在职人员控制率104%，超过100%共4个百分点，每个百分点扣0.5分，扣2分');
     assert.equal(score(staff, 1).reason, '在职人员控制率100%，未超过100%，得满分5分');
-    assert.equal(score('每低于100%一个百分点扣0.1分，扣完为止。', 0.9, '3').reason, '实际值90%，低于100%共10个百分点，每个百分点扣0.1分，扣1分');
+    const asset = parseRule('每低于100%一个百分点扣0.1分，扣完为止。', { max: new Dec(3), name: '固定资产利用率' });
+    assert.ok(!isRuleError(asset));
+    const assetScore = scoreRule(asset, 0.9);
+    assert.ok(!isRuleError(assetScore));
+    assert.equal(assetScore.reason, '固定资产利用率90%，低于100%共10个百分点，每个百分点扣0.1分，扣1分');
+    // Without a name in the text or the row, the value is still called what it is, never 实际值.
+    assert.equal(score('每低于100%一个百分点扣0.1分，扣完为止。', 0.9, '3').reason, '指标值90%，低于100%共10个百分点，每个百分点扣0.1分，扣1分');
     assert.equal(
       score('重点支出安排率≥90%，计5分；80%（含）-90%，计4分；70%（含）-80%，计3分；60%（含）-70%，计2分；低于60%不得分。', 0.85).reason,
       '重点支出安排率85%，属于“80%（含）-90%”档，得4分',
@@ -35,7 +41,7 @@ describe('扣分原因 sentences', () => {
     assert.equal(score('无结余，3分；有结余，但不超过上年结转，2分；结余超过上年结转，不得分。', { balance: 12.5, carryOver: 10 }).reason,
       '结余12.5万元，上年结转10万元，得0分，扣3分');
     assert.equal(score('①已制定或具有资产管理制度，且相关资产管理制度合法、合规、完整，2分；\n②相关资产管理制度得到有效执行，1分。', '①').reason,
-      '未满足第②项（相关资产管理制度得到有效执行,1分），扣1分，得2分');
+      '未满足第②项（相关资产管理制度得到有效执行，1分），扣1分，得2分');
   });
 });
 

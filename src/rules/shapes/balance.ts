@@ -1,7 +1,8 @@
 import { Dec } from '../../decimal';
 import { parseAmount } from '../../number';
-import { pts, readNumber, scored } from '../common';
+import { readNumber, scored } from '../common';
 import type { BalanceRule, RuleError, RuleValue, ShapeModule } from '../types';
+import { ruleMessages as M } from '../messages';
 
 const NONE = /无结余,?(?:计|得)?(\d+(?:\.\d+)?)分/;
 const WITHIN = /不超过上年结转,?(?:计|得)?(\d+(?:\.\d+)?)分/;
@@ -12,24 +13,24 @@ type Outcome = 'none' | 'within' | 'over';
 /** The outcome from the two figures, from a ratio 结余/上年结转, or from the words a clerk writes. */
 function outcomeOf(value: RuleValue): { outcome: Outcome; detail: string } | RuleError {
   if (value !== null && typeof value === 'object' && !(value instanceof Dec)) {
-    const balance = readNumber(value.balance, '结余');
+    const balance = readNumber(value.balance, M.balanceAmount);
     if (!(balance instanceof Dec)) return balance;
     const carry = parseAmount(value.carryOver);
     const carryOver = carry.kind === 'number' ? carry.value : new Dec(0);
-    const detail = `结余${balance.toFixed()}万元，上年结转${carryOver.toFixed()}万元`;
-    if (balance.lte(0)) return { outcome: 'none', detail: '无结余' };
+    const detail = M.balanceFigures(balance, carryOver);
+    if (balance.lte(0)) return { outcome: 'none', detail: M.balanceNone };
     return { outcome: balance.lte(carryOver) ? 'within' : 'over', detail };
   }
   if (typeof value === 'string') {
     const text = value.replace(/\s/g, '');
-    if (/^无结余$|^无$/.test(text)) return { outcome: 'none', detail: '无结余' };
-    if (/未超过|不超过/.test(text)) return { outcome: 'within', detail: '有结余，未超过上年结转' };
-    if (/超过/.test(text)) return { outcome: 'over', detail: '结余超过上年结转' };
+    if (/^无结余$|^无$/.test(text)) return { outcome: 'none', detail: M.balanceNone };
+    if (/未超过|不超过/.test(text)) return { outcome: 'within', detail: M.balanceWithin };
+    if (/超过/.test(text)) return { outcome: 'over', detail: M.balanceOver };
   }
-  const ratio = readNumber(value, '结余与上年结转之比');
-  if (!(ratio instanceof Dec)) return { error: '资金结余请填写“无结余”“未超过上年结转”“超过上年结转”，或结余与上年结转之比（无结余为0）。' };
-  if (ratio.lte(0)) return { outcome: 'none', detail: '无结余' };
-  return ratio.lte(1) ? { outcome: 'within', detail: '有结余，未超过上年结转' } : { outcome: 'over', detail: '结余超过上年结转' };
+  const ratio = readNumber(value, M.balanceRatio);
+  if (!(ratio instanceof Dec)) return { error: M.balanceValue };
+  if (ratio.lte(0)) return { outcome: 'none', detail: M.balanceNone };
+  return ratio.lte(1) ? { outcome: 'within', detail: M.balanceWithin } : { outcome: 'over', detail: M.balanceOver };
 }
 
 export const balance: ShapeModule<BalanceRule> = {
@@ -48,6 +49,6 @@ export const balance: ShapeModule<BalanceRule> = {
     if ('error' in o) return o;
     const points = { none: rule.none, within: rule.withinCarryOver, over: rule.overCarryOver }[o.outcome];
     const deducted = rule.max.minus(points);
-    return scored([points], deducted.isZero() ? `${o.detail}，得满分${pts(points)}` : `${o.detail}，得${pts(points)}，扣${pts(deducted)}`);
+    return scored([points], () => (deducted.isZero() ? M.balanceFull(o.detail, points) : M.balance(o.detail, points, deducted)));
   },
 };

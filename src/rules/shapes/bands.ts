@@ -1,46 +1,47 @@
 import { Dec } from '../../decimal';
-import { fullPoints, pct, pts, readRate, scored } from '../common';
-import { clauses, ruleNumber, subjectOf } from '../text';
+import { fullPoints, readRate, scored, subjectName } from '../common';
+import { ruleMessages as M } from '../messages';
+import { chinesePunctuation, clauses, ruleNumber, subjectOf } from '../text';
 import type { Band, BandsRule, ParseContext, RuleError, ShapeModule } from '../types';
+import { alternation, comparison, NUMBER, wordsWithRole } from '../vocabulary';
 
 /** A points phrase ends each band: "计5分", "得3分", "计0分", "不得分", "得满分". */
-const POINTS = /(?:计|得)?(\d+(?:\.\d+)?)分|不得分|得满分/g;
-const NUM = String.raw`(?<n>\d+(?:\.\d+)?)(?<pct>%?)(?<incl>\(含\))?`;
+const POINTS = new RegExp(`(?:计|得)?(${NUMBER})分|不得分|得满分`, 'g');
+/** A band written score-first: "75分:仅完成计划进度的75%(含)". */
+const SCORE_FIRST = new RegExp(`^(${NUMBER})分:(.+)$`);
+const NUM = `(?<n>${NUMBER})(?<pct>%?)(?<incl>\\(含\\))?`;
 /** "80%(含)-90%", "0-10%(含)": the side that (含) sits on is inclusive; without it, the lower side. */
-const RANGE = /(\d+(?:\.\d+)?)(%?)(\(含\))?-(\d+(?:\.\d+)?)(%?)(\(含\))?/;
-/** "≥90%", "大于30%", "低于60%", "=0", "95%(含)以上": one bound. */
-const COMPARE = new RegExp(`(?<op>≥|>|≤|<|=|等于|不低于|不高于|不超过|不少于|大于|小于|低于|高于|超过|达到|达)?${NUM}(?<suffix>以上|以下)?`);
+const RANGE = new RegExp(`(${NUMBER})(%?)(\\(含\\))?-(${NUMBER})(%?)(\\(含\\))?`);
+/** "≥90%", "大于30%", "低于60%", "=0", "95%(含)以上", "90%及以上": one bound. */
+const COMPARE = new RegExp(`(?<op>${alternation(wordsWithRole('bound'))})?${NUM}(?<suffix>${alternation(wordsWithRole('suffix'))})?`);
 
-const LOWER_INCLUSIVE = new Set(['≥', '不低于', '不少于', '达到', '达', '以上']);
-const LOWER_EXCLUSIVE = new Set(['>', '大于', '高于', '超过']);
-const UPPER_INCLUSIVE = new Set(['≤', '不高于', '不超过', '以下']);
-const UPPER_EXCLUSIVE = new Set(['<', '小于', '低于']);
-
-/** The band a condition describes, or undefined when it is not a condition on the value at all. */
-function band(condition: string, previous: Band | undefined): Omit<Band, 'points'> | undefined {
+/**
+ * The band a condition describes, or undefined when it is not a condition on the value at all. Score-first bands
+ * ("75分:完成75%(含)") name the least value that earns them: a bare number there is a lower bound.
+ */
+function band(condition: string, previous: Band | undefined, scoreFirst: boolean): Omit<Band, 'points'> | undefined {
   // As a clerk reads the band: "≥90%", "80%（含）-90%", without the subject or the separators around it.
-  const label = condition
-    .replace(/^,+|,+$/g, '')
-    .replace(/^[\u4e00-\u9fff]+(?=[≥≤<>=])/, '')
-    .replace(/\(含\)/g, '（含）');
+  const label = chinesePunctuation(condition.replace(/^,+/, '').replace(/^[\u4e00-\u9fff]+(?=[≥≤<>=])/, ''));
   const range = RANGE.exec(condition);
   if (range) {
     const percent = range[2] === '%' || range[5] === '%';
     const lowerInclusive = range[3] !== undefined || range[6] === undefined;
-    return { lower: ruleNumber(range[1], percent), lowerInclusive, upper: ruleNumber(range[4], percent), upperInclusive: range[6] !== undefined, label };
+    return {
+      lower: ruleNumber(range[1], percent),
+      lowerInclusive,
+      upper: ruleNumber(range[4], percent),
+      upperInclusive: range[6] !== undefined,
+      label,
+    };
   }
   const g = COMPARE.exec(condition)?.groups;
-  const word = g?.suffix ?? g?.op;
+  const word = g && comparison(g.suffix ?? g.op ?? (scoreFirst ? '≥' : ''));
   if (g && word) {
     const n = ruleNumber(g.n, g.pct === '%');
-    const contained = g.incl !== undefined;
-    if (word === '=' || word === '等于') return { lower: n, lowerInclusive: true, upper: n, upperInclusive: true, label };
-    if (LOWER_INCLUSIVE.has(word) || LOWER_EXCLUSIVE.has(word)) {
-      return { lower: n, lowerInclusive: LOWER_INCLUSIVE.has(word) || contained, upperInclusive: false, label };
-    }
-    if (UPPER_INCLUSIVE.has(word) || UPPER_EXCLUSIVE.has(word)) {
-      return { upper: n, upperInclusive: UPPER_INCLUSIVE.has(word) || contained, lowerInclusive: false, label };
-    }
+    const inclusive = word.inclusive || g.incl !== undefined;
+    if (word.direction === 'equal') return { lower: n, lowerInclusive: true, upper: n, upperInclusive: true, label };
+    if (word.direction === 'above') return { lower: n, lowerInclusive: inclusive, upperInclusive: false, label };
+    if (word.direction === 'below') return { upper: n, upperInclusive: inclusive, lowerInclusive: false, label };
   }
   // "有超出不得分": whatever lies above the band before it.
   if (/超出|超过的|以外/.test(condition) && previous?.upper !== undefined) {
@@ -52,19 +53,22 @@ function band(condition: string, previous: Band | undefined): Omit<Band, 'points
 function parseBands(text: string, ctx: ParseContext): Band[] | RuleError | undefined {
   const bands: Band[] = [];
   for (const clause of clauses(text)) {
+    const first = SCORE_FIRST.exec(clause);
+    if (first) {
+      const b = band(first[2], bands[bands.length - 1], true);
+      if (!b) return undefined;
+      bands.push({ ...b, points: new Dec(first[1]) });
+      continue;
+    }
     let from = 0;
     for (const m of clause.matchAll(POINTS)) {
       const condition = clause.slice(from, m.index);
       from = m.index! + m[0].length;
-      let points: Dec;
-      if (m[0] === '不得分') points = new Dec(0);
-      else if (m[0] === '得满分') {
-        const max = fullPoints('', ctx);
-        if (!(max instanceof Dec)) return max;
-        points = max;
-      } else points = new Dec(m[1]);
-      const b = band(condition, bands[bands.length - 1]);
+      // The condition first: a text that is no bands is unreadable, not short of its 分值.
+      const b = band(condition, bands[bands.length - 1], false);
       if (!b) return undefined;
+      const points = m[0] === '不得分' ? new Dec(0) : m[0] === '得满分' ? fullPoints('', ctx) : new Dec(m[1]);
+      if (!(points instanceof Dec)) return points;
       bands.push({ ...b, points });
     }
   }
@@ -87,11 +91,11 @@ export const bands: ShapeModule<BandsRule> = {
     return { shape: 'bands', text, max, bands: parsed, subject: subjectOf(text) ?? ctx.name };
   },
   score(rule, value) {
-    const v = readRate(value, rule.subject ?? '数值');
+    const subject = subjectName(rule.subject);
+    const v = readRate(value, subject);
     if (!(v instanceof Dec)) return v;
     const hit = rule.bands.find((b) => contains(b, v));
-    const subject = `${rule.subject ?? '实际值'}${pct(v)}`;
-    if (!hit) return { error: `${subject}不在评分标准列出的任何一档内，请人工评定。` };
-    return scored([hit.points], `${subject}，属于“${hit.label}”档，得${pts(hit.points)}`);
+    if (!hit) return { error: M.outsideBands(subject, v) };
+    return scored([hit.points], () => M.band(subject, v, hit.label, hit.points));
   },
 };

@@ -1,5 +1,6 @@
 import { Dec } from '../../decimal';
-import { fullPoints, pts, scored } from '../common';
+import { fullPoints, scored } from '../common';
+import { ruleMessages as M } from '../messages';
 import type { BinaryRule, RuleError, RuleValue, ShapeModule } from '../types';
 
 /** "完成得分，没有完成不得分", "按要求完成工作得满分", "按计划完成会议的得3分，未完成会议的不得分". */
@@ -11,7 +12,7 @@ function done(value: RuleValue): boolean | RuleError {
   const text = typeof value === 'string' ? value.replace(/\s/g, '') : '';
   if (/^(未完成|没有完成|否|未|无|不是|FALSE)$/i.test(text) || text === '0') return false;
   if (/^(已?完成|是|有|TRUE|1)$/i.test(text)) return true;
-  return { error: '请填写“完成”或“未完成”（也可填 1 或 0）。' };
+  return { error: M.binaryValue };
 }
 
 export const binary: ShapeModule<BinaryRule> = {
@@ -27,6 +28,6 @@ export const binary: ShapeModule<BinaryRule> = {
   score(rule, value) {
     const d = done(value);
     if (typeof d !== 'boolean') return d;
-    return d ? scored([rule.max], `已完成，得满分${pts(rule.max)}`) : scored([new Dec(0)], `未完成，不得分（扣${pts(rule.max)}）`);
+    return d ? scored([rule.max], () => M.binaryDone(rule.max)) : scored([new Dec(0)], () => M.binaryNotDone(rule.max));
   },
 };

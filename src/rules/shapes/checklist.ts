@@ -1,6 +1,9 @@
 import { Dec, sum } from '../../decimal';
-import { fullPoints, pts, readCount, scored } from '../common';
+import { fullPoints, readCount, scored } from '../common';
+import { chinesePunctuation } from '../text';
 import type { ChecklistItem, ChecklistRule, ChoiceRule, ParseContext, RuleError, RuleValue, Scored, ShapeModule } from '../types';
+import { ruleMessages as M } from '../messages';
+import { NUMBER } from '../vocabulary';
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const ITEM_POINTS = /(?:得|计)?(\d+(?:\.\d+)?)分[。;,]?$/;
@@ -23,25 +26,65 @@ export function checklistItems(text: string): ChecklistItem[] | undefined {
     const veto = /不得分/.test(body) && !ITEM_POINTS.test(body);
     const points = ITEM_POINTS.exec(body);
     if (!points && !veto) return undefined;
-    items.push({ number, text: body.replace(/[;。,]+$/, ''), points: new Dec(points?.[1] ?? 0), veto });
+    items.push({ number, text: chinesePunctuation(body), points: new Dec(points?.[1] ?? 0), veto });
   }
   return items;
+}
+
+/** "健全的得10分,基本健全的得6分,不健全的扣10分": cases named by their words instead of ①②③. */
+const LABELLED = new RegExp(`^(.+?)的?(?:得(${NUMBER})分|不得分|扣(${NUMBER})分)$`);
+
+function labelledCases(text: string): ChecklistItem[] | undefined {
+  const matches = text
+    .split(/[,;。]/)
+    .filter(Boolean)
+    .map((part) => LABELLED.exec(part));
+  if (matches.length < 2 || matches.some((m) => !m)) return undefined;
+  const best = Dec.max(...matches.map((m) => new Dec(m![2] ?? 0)));
+  return matches.map((m, i) => {
+    const points = m![2] !== undefined ? new Dec(m![2]) : m![3] !== undefined ? Dec.max(0, best.minus(m![3])) : new Dec(0);
+    return { number: i + 1, text: chinesePunctuation(m![1]), points, veto: false };
+  });
+}
+
+/** The case a value names: its number (1, ②), or its words ("基本健全"; "齐全" is the case that does not negate it). */
+function caseNumber(items: ChecklistItem[], value: RuleValue): Dec | RuleError {
+  if (typeof value === 'string' && /[①-⑳]/.test(value)) return new Dec(CIRCLED.indexOf(value.trim()[0]) + 1);
+  if (typeof value === 'string' && /[\u4e00-\u9fff]/.test(value)) {
+    const words = value.trim();
+    const exact = items.filter((i) => i.text === words);
+    const ending = items.filter((i) => i.text.endsWith(words) && !/(?:不|未|没有)$/.test(i.text.slice(0, -words.length)));
+    const hit = exact.length === 1 ? exact : ending;
+    if (hit.length === 1) return new Dec(hit[0].number);
+    return {
+      error: M.unknownCase(
+        words,
+        items.map((i) => i.text),
+      ),
+    };
+  }
+  return readCount(value, M.caseNumber);
 }
 
 /** Which items are met: "①③", "1,3", or how many (only when every item is worth the same). */
 function metItems(items: ChecklistItem[], value: RuleValue): ChecklistItem[] | RuleError {
   if (typeof value === 'string' && /[①-⑳]|[,，、]/.test(value)) {
     const numbers = [...value].flatMap((ch) => (CIRCLED.includes(ch) ? [CIRCLED.indexOf(ch) + 1] : []));
-    const listed = numbers.length ? numbers : value.split(/[,，、\s]+/).filter(Boolean).map(Number);
-    if (listed.some((n) => !items.some((i) => i.number === n))) return { error: `“${value}”中有评分标准里没有的项目编号（共${items.length}项）。` };
+    const listed = numbers.length
+      ? numbers
+      : value
+          .split(/[,，、\s]+/)
+          .filter(Boolean)
+          .map(Number);
+    if (listed.some((n) => !items.some((i) => i.number === n))) return { error: M.unknownItems(value, items.length) };
     return items.filter((i) => listed.includes(i.number));
   }
-  const n = readCount(value, '满足的项目数');
+  const n = readCount(value, M.itemsMet);
   if (!(n instanceof Dec)) return n;
   const scoring = items.filter((i) => !i.veto);
-  if (n.gt(scoring.length)) return { error: `评分标准只有${scoring.length}项，满足项目数不能是${n.toFixed()}。` };
+  if (n.gt(scoring.length)) return { error: M.tooManyItems(scoring.length, n) };
   if (scoring.some((i) => !i.points.eq(scoring[0].points))) {
-    return { error: '各项分值不同，仅凭项目数无法计分。请列出满足的项目编号，如“1,3”或“①③”。' };
+    return { error: M.unequalItems };
   }
   return [...scoring.slice(0, n.toNumber()), ...items.filter((i) => i.veto)];
 }
@@ -73,11 +116,11 @@ export const checklist: ShapeModule<ChecklistRule> = {
     if (!Array.isArray(met)) return met;
     const vetoed = rule.items.filter((i) => i.veto && !met.includes(i));
     const missed = rule.items.filter((i) => !i.veto && !met.includes(i));
-    if (vetoed.length) return scored([new Dec(0)], `存在“${vetoed[0].text}”所列情形，该指标不得分`);
+    if (vetoed.length) return scored([new Dec(0)], () => M.vetoed(vetoed[0].text));
     const score = sum(met.filter((i) => !i.veto).map((i) => i.points));
-    if (!missed.length) return scored([score], `各项均满足，得满分${pts(score)}`);
+    if (!missed.length) return scored([score], () => M.allItems(score));
     const lost = sum(missed.map((i) => i.points));
-    return scored([score], `未满足第${listText(missed)}项（${missed.map((i) => i.text).join('；')}），扣${pts(lost)}，得${pts(score)}`);
+    return scored([score], () => M.missedItems(listText(missed), missed.map((i) => i.text).join('；'), lost, score));
   },
 };
 
@@ -86,18 +129,20 @@ export const choice: ShapeModule<ChoiceRule> = {
   title: '按情形选档计分',
   parse(text, ctx) {
     const parsed = parseItems(text, ctx);
-    if (!parsed || 'error' in parsed) return parsed;
-    const best = Dec.max(...parsed.items.map((i) => i.points));
-    const max = fullPoints('', ctx);
-    if (!(max instanceof Dec) || !best.eq(max) || parsed.items.length < 2) return undefined;
-    return { shape: 'choice', text, max, items: parsed.items };
+    if (parsed && 'error' in parsed) return parsed;
+    const items = parsed?.items ?? labelledCases(text);
+    if (!items || items.length < 2) return undefined;
+    const best = Dec.max(...items.map((i) => i.points));
+    const max = parsed ? fullPoints('', ctx) : best;
+    if (!(max instanceof Dec) || !best.eq(max)) return undefined;
+    return { shape: 'choice', text, max, items };
   },
   score(rule, value) {
-    const n = typeof value === 'string' && /[①-⑳]/.test(value) ? new Dec(CIRCLED.indexOf(value.trim()[0]) + 1) : readCount(value, '符合的情形编号');
+    const n = caseNumber(rule.items, value);
     if (!(n instanceof Dec)) return n;
     const item = rule.items.find((i) => n.eq(i.number));
-    if (!item) return { error: `评分标准只列了${rule.items.length}种情形，没有第${n.toFixed()}种。` };
+    if (!item) return { error: M.noSuchCase(rule.items.length, n) };
     const lost = rule.max.minus(item.points);
-    return scored([item.points], `属于第${listText([item])}种情形（${item.text}）${lost.isZero() ? '' : `，扣${pts(lost)}`}，得${pts(item.points)}`);
+    return scored([item.points], () => M.choice(listText([item]), item.text, lost, item.points));
   },
 };

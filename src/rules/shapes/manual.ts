@@ -1,9 +1,11 @@
 import { Dec } from '../../decimal';
-import { fullPoints, pts } from '../common';
+import { fullPoints } from '../common';
 import type { ManualRule, ShapeModule } from '../types';
+import { JUDGEMENT_PHRASES } from '../vocabulary';
+import { ruleMessages as M } from '../messages';
 
 /** Judgement by a person, said in so many words; never guessed from anything else. */
-const MANUAL = /酌情|视.{0,8}情况|应根据部门实际|此项指标根据|此三项指标|缺少项按权重进行扣分|由评价组/;
+const MANUAL = new RegExp(JUDGEMENT_PHRASES.join('|'));
 const RANGE = /(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)分/;
 /** ① ② items with no points and no deduction per case: which item weighs what is for the evaluator to say. */
 const UNWEIGHTED_ITEMS = /^[^①]*①[^分]*②[^分]*$/;
@@ -22,7 +24,7 @@ export const manual: ShapeModule<ManualRule> = {
   score(rule) {
     return {
       readings: [],
-      reason: `该项需人工评定（${pts(rule.min)}至${pts(rule.max)}），请按评分标准酌情打分`,
+      reason: M.manual(rule.min, rule.max),
       manual: true,
     };
   },

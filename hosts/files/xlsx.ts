@@ -1,0 +1,354 @@
+import { unzipSync } from 'fflate';
+import { toA1, type CellValue, type GridCell, type SheetGrid } from '../../src/index';
+import { Budget, DamageLog, SheetBuilder, WorkbookReadError, type FilePart, type ReadWorkbook } from './grid-builder';
+import { Deadline, MAX_INFLATED_BYTES, MAX_SHEETS, limitRefusal } from './limits';
+import { attr, decodeText, runText, unescapeXml } from './xml';
+
+/**
+ * The .xlsx / .xlsm / .xltx reader: the package inflated with fflate (only the parts a check reads, bounded by
+ * MAX_INFLATED_BYTES), the XML scanned once with regular expressions. Reads what exceljs read — values, cached
+ * results of formulas, number formats, merged areas — at a fraction of its cost, and reads around damage.
+ */
+
+const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
+const REL_WORKSHEET = /\/worksheet$/;
+
+/** Excel's built-in number formats by id (as exceljs read them): the ones a check can tell apart. */
+const BUILTIN_FORMATS: Record<number, string> = {
+  1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
+  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm',
+  21: 'h:mm:ss', 22: 'm/d/yy "h":mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+};
+
+const refusal = (part: FilePart, detail: string) =>
+  new WorkbookReadError(`文件已损坏，无法读取（${part}：${detail}）。请用 Excel 或 WPS 打开修复后另存为 .xlsx，或向报送单位索取完好的文件。`);
+
+const refuse = (message: string): never => {
+  throw new WorkbookReadError(message);
+};
+
+/** A date format shows a number as a date: exceljs's test, so that a date reads the same as before. */
+export function isDateFormat(fmt: string): boolean {
+  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+export function excelDate(serial: number, date1904: boolean): string | undefined {
+  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000);
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+}
+
+/** "AB12" → [11, 27] (row, column, 0-based); undefined when it is not a cell reference. */
+function parseRef(ref: string): [number, number] | undefined {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~0x20;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+    if (col > 1e6) return undefined;
+  }
+  if (i === 0 || i === ref.length || i > 4) return undefined;
+  const row = Number(ref.slice(i));
+  return Number.isInteger(row) && row >= 1 ? [row - 1, col - 1] : undefined;
+}
+
+function resolvePath(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const out = base.split('/').slice(0, -1);
+  for (const p of target.split('/')) {
+    if (p === '..') out.pop();
+    else if (p && p !== '.') out.push(p);
+  }
+  return out.join('/');
+}
+
+function relsOf(part: string): string {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+function relationships(xml: string | undefined, owner: string): Map<string, { type: string; path: string }> {
+  const out = new Map<string, { type: string; path: string }>();
+  for (const m of (xml ?? '').matchAll(/<(?:[\w.-]+:)?Relationship\b([^<>]*)>/g)) {
+    const id = attr(m[1], 'Id');
+    const target = attr(m[1], 'Target');
+    if (id && target && attr(m[1], 'TargetMode') !== 'External') out.set(id, { type: attr(m[1], 'Type') ?? '', path: resolvePath(owner, target) });
+  }
+  return out;
+}
+
+/** Parts a check never reads: they are not inflated at all. */
+const SKIPPED_PARTS = /(?:^|\/)(?:media|drawings|charts|printerSettings|customXml|theme|externalLinks|pivotCache|pivotTables|queryTables|activeX|embeddings|docProps)\/|(?:calcChain|comments\d*)\.xml$/i;
+
+/** The package's parts a check needs, inflated; everything else (pictures, printer settings…) stays compressed. */
+function inflateParts(bytes: Uint8Array): Record<string, Uint8Array> {
+  let declared = 0;
+  const wanted = (name: string) => /\.(?:xml|rels)$/i.test(name) && !SKIPPED_PARTS.test(name);
+  try {
+    return unzipSync(bytes, {
+      filter: (file) => {
+        if (!wanted(file.name)) return false;
+        // The size the zip declares is the size fflate inflates into and never beyond: a lying header gives a
+        // truncated part, not an unbounded one.
+        declared += file.originalSize;
+        if (declared > MAX_INFLATED_BYTES) refuse(limitRefusal.inflated(declared));
+        return true;
+      },
+    });
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
+    throw refusal('压缩包', '压缩数据不完整或已损坏');
+  }
+}
+
+interface Styles {
+  formats: (string | undefined)[];
+}
+
+function readStyles(xml: string | undefined, damage: DamageLog): Styles {
+  if (!xml) return { formats: [] };
+  const custom = new Map<number, string>();
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?numFmt\b([^<>]*)>/g)) {
+    const id = Number(attr(m[1], 'numFmtId'));
+    const code = attr(m[1], 'formatCode');
+    if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
+  }
+  const cellXfs = /<(?:[\w.-]+:)?cellXfs\b[^<>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml);
+  if (!/<\/(?:[\w.-]+:)?styleSheet>\s*$/.test(xml)) damage.note('样式', '样式表不完整，部分数字格式（如百分比）未能读取');
+  const formats = [...(cellXfs?.[1] ?? '').matchAll(/<(?:[\w.-]+:)?xf\b([^<>]*)>/g)].map((m) => {
+    const id = Number(attr(m[1], 'numFmtId') ?? 0);
+    return id ? (custom.get(id) ?? BUILTIN_FORMATS[id]) : undefined;
+  });
+  return { formats };
+}
+
+/** The shared strings in order; scanned with indexOf, so that a part without end tags costs one pass, not one per item. */
+function readSharedStrings(xml: string | undefined, damage: DamageLog, deadline: Deadline): string[] {
+  if (!xml) return [];
+  const p = /<([\w.-]+:)?sst\b/.exec(xml)?.[1] ?? '';
+  const open = new RegExp(`<${p}si\\b[^<>]*?(/?)>`, 'g');
+  const close = `</${p}si>`;
+  const out: string[] = [];
+  let complete = /<\/(?:[\w.-]+:)?sst>\s*$/.test(xml);
+  for (let m = open.exec(xml); m; m = open.exec(xml)) {
+    if ((out.length & 4095) === 4095) deadline.check();
+    if (m[1]) {
+      out.push('');
+      continue;
+    }
+    const end = xml.indexOf(close, open.lastIndex);
+    if (end === -1) {
+      complete = false;
+      break;
+    }
+    out.push(runText(xml.slice(open.lastIndex, end)));
+    open.lastIndex = end + close.length;
+  }
+  if (!complete) damage.note('共享字符串', '文字表不完整，部分单元格的文字未能读取');
+  return out;
+}
+
+interface Context {
+  strings: string[];
+  styles: Styles;
+  date1904: boolean;
+  damage: DamageLog;
+  deadline: Deadline;
+}
+
+/** A cell's value by its type attribute and <v> text, as exceljs read it (dates as yyyy-mm-dd). */
+function cellValue(type: string | undefined, raw: string, numFmt: string | undefined, sheet: SheetBuilder, ref: string, ctx: Context): CellValue {
+  switch (type) {
+    case 's': {
+      const s = ctx.strings[Number(raw)];
+      if (s === undefined) {
+        ctx.damage.note('共享字符串', '有单元格引用了不存在的文字，按空单元格读取', sheet.name, ref);
+        return null;
+      }
+      return s;
+    }
+    case 'str':
+    case 'e':
+      return unescapeXml(raw);
+    case 'b':
+      return raw === '1' || raw === 'true';
+    case 'd':
+      return unescapeXml(raw).slice(0, 10);
+    default: {
+      const n = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(n)) {
+        ctx.damage.note('工作表XML', '有数字单元格的内容不是数字，按文字读取', sheet.name, ref);
+        return unescapeXml(raw);
+      }
+      return numFmt && isDateFormat(numFmt) ? (excelDate(n, ctx.date1904) ?? n) : n;
+    }
+  }
+}
+
+const TAG = /<(?:[\w.-]+:)?(row|c|mergeCell)\b([^<>]*?)(\/?)>/g;
+const CELL_END = /<\/(?:[\w.-]+:)?c>/g;
+const NEXT_TAG = /<(?:[\w.-]+:)?(?:row|c)\b/g;
+const FORMULA = /<(?:[\w.-]+:)?f\b([^<>]*?)(?:\/>|>([^<]*)<\/(?:[\w.-]+:)?f>)/;
+const VALUE = /<(?:[\w.-]+:)?v(?:\s[^<>]*)?>([^<]*)<\/(?:[\w.-]+:)?v>/;
+const INLINE = /<(?:[\w.-]+:)?is\b[^<>]*>([\s\S]*?)<\/(?:[\w.-]+:)?is>/;
+
+function readSheet(xml: string, sheet: SheetBuilder, ctx: Context): void {
+  const sharedFormulas = new Map<string, string>();
+  let row = -1;
+  let col = -1;
+  let lastRow = -1;
+  const seenRows = new Set<number>();
+  let duplicateRow = false;
+  let count = 0;
+  // Where the next end tag and the next cell or row start, as last found: each is searched for once per stretch of
+  // the text, so that a sheet whose cells lack end tags is still read in one pass.
+  let endAt = -2;
+  let nextAt = -2;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
+    if ((++count & 8191) === 0) ctx.deadline.check();
+    const [, name, attrs, selfClosing] = m;
+    if (name === 'row') {
+      const r = Number(attr(attrs, 'r'));
+      row = Number.isInteger(r) && r >= 1 ? r - 1 : row + 1;
+      col = -1;
+      // Rows come in order; one given again (or out of order over an earlier one) is read once.
+      duplicateRow = row <= lastRow && seenRows.has(row);
+      if (duplicateRow) ctx.damage.note('工作表XML', '有单元格或行重复出现，只读取了第一次', sheet.name);
+      seenRows.add(row);
+      lastRow = Math.max(lastRow, row);
+      continue;
+    }
+    if (name === 'mergeCell') {
+      const [a, b = a] = (attr(attrs, 'ref') ?? '').split(':');
+      const from = parseRef(a);
+      const to = parseRef(b);
+      if (from && to) sheet.merge(from[0], from[1], to[0], to[1]);
+      else sheet.merge(NaN, NaN, NaN, NaN);
+      continue;
+    }
+    // A cell: its position from r="…", or next to the one before.
+    const r = attr(attrs, 'r');
+    const at = r === undefined ? undefined : parseRef(r);
+    if (r !== undefined && !at) {
+      // Read at no position: its value is skipped with the cell.
+      sheet.touch(-1, -1);
+      continue;
+    }
+    const cellRow = at ? at[0] : Math.max(row, 0);
+    col = at ? at[1] : col + 1;
+    if (!selfClosing) {
+      const start = TAG.lastIndex;
+      if (endAt !== -1 && endAt < start) {
+        CELL_END.lastIndex = start;
+        endAt = CELL_END.exec(xml)?.index ?? -1;
+      }
+      if (nextAt !== -1 && nextAt < start) {
+        NEXT_TAG.lastIndex = start;
+        nextAt = NEXT_TAG.exec(xml)?.index ?? -1;
+      }
+      let stop = endAt === -1 ? xml.length : endAt;
+      let next = endAt === -1 ? xml.length : xml.indexOf('>', endAt) + 1;
+      // A cell whose end tag is missing must not swallow the cells after it.
+      if (nextAt !== -1 && nextAt < stop) {
+        ctx.damage.note('工作表XML', '有单元格的XML不完整（缺少结束标记），已按能读到的内容读取', sheet.name);
+        stop = next = nextAt;
+      }
+      const body = xml.slice(start, stop);
+      TAG.lastIndex = next;
+      if (duplicateRow) continue;
+      const cell = readCell(attrs, body, cellRow, col, sheet, sharedFormulas, ctx);
+      if (cell) sheet.set(cellRow, col, cell);
+      else sheet.touch(cellRow, col);
+    } else if (!duplicateRow) sheet.touch(cellRow, col);
+  }
+}
+
+function readCell(attrs: string, body: string, row: number, col: number, sheet: SheetBuilder, sharedFormulas: Map<string, string>, ctx: Context): GridCell | undefined {
+  const type = attr(attrs, 't');
+  const style = attr(attrs, 's');
+  const numFmt = style === undefined ? undefined : ctx.styles.formats[Number(style)];
+  const f = FORMULA.exec(body);
+  const v = VALUE.exec(body);
+  const ref = toA1(row, col);
+  let formula: string | undefined;
+  if (f) {
+    formula = f[2] !== undefined ? unescapeXml(f[2]) : undefined;
+    const si = attr(f[1], 'si');
+    if (si !== undefined) {
+      if (formula) sharedFormulas.set(si, formula);
+      else formula = sharedFormulas.get(si);
+    }
+    formula ??= '';
+  }
+  let value: CellValue;
+  if (type === 'inlineStr') {
+    const is = INLINE.exec(body);
+    value = is ? runText(is[1]) : v ? unescapeXml(v[1]) : null;
+  } else value = v ? cellValue(type, v[1], numFmt, sheet, ref, ctx) : null;
+  if (formula !== undefined) {
+    if (!v) return { value: null, formula, noCachedValue: true };
+    return { value, formula, ...(numFmt ? { numFmt } : {}) };
+  }
+  if (value === null) return undefined;
+  return { value, ...(numFmt ? { numFmt } : {}) };
+}
+
+/** Reads an .xlsx package (also .xlsm, .xltx, and what WPS, LibreOffice and the platforms' exporters write). */
+export function readXlsx(bytes: Uint8Array): ReadWorkbook {
+  const deadline = new Deadline(() => refuse(limitRefusal.time()));
+  const damage = new DamageLog();
+  const parts = inflateParts(bytes);
+  const text = (path: string | undefined) => {
+    const part = path === undefined ? undefined : (parts[path] ?? parts[Object.keys(parts).find((k) => k.toLowerCase() === path.toLowerCase()) ?? '']);
+    return part ? decodeText(part) : undefined;
+  };
+  const root = relationships(text('_rels/.rels'), '');
+  const workbookPath = [...root.values()].find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.path ?? 'xl/workbook.xml';
+  const workbookXml = text(workbookPath);
+  if (workbookXml === undefined) {
+    if (Object.keys(parts).some((p) => /^xl\/worksheets\//i.test(p))) throw refusal('工作簿结构', '压缩包中缺少 workbook.xml');
+    throw new WorkbookReadError('这不是 .xlsx 工作簿文件（压缩包中没有工作簿）。请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再检查。');
+  }
+  const rels = relationships(text(relsOf(workbookPath)), workbookPath);
+  const date1904 = /date1904\s*=\s*["'](?:1|true)["']/.test(/<(?:[\w.-]+:)?workbookPr\b[^<>]*>/.exec(workbookXml)?.[0] ?? '');
+  const ctx: Context = {
+    strings: [],
+    styles: readStyles(text([...rels.values()].find((r) => /\/styles$/.test(r.type))?.path ?? 'xl/styles.xml'), damage),
+    date1904,
+    damage,
+    deadline,
+  };
+  ctx.strings = readSharedStrings(text([...rels.values()].find((r) => /\/sharedStrings$/.test(r.type))?.path ?? 'xl/sharedStrings.xml'), damage, deadline);
+
+  const sheetTags = [...workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b([^<>]*)>/g)];
+  if (sheetTags.length > MAX_SHEETS) refuse(limitRefusal.sheets());
+  const budget = new Budget();
+  const sheets: SheetGrid[] = [];
+  for (const [index, tag] of sheetTags.entries()) {
+    const name = attr(tag[1], 'name') ?? `Sheet${index + 1}`;
+    const rel = rels.get(attr(tag[1], 'id') ?? '');
+    if (rel && !REL_WORKSHEET.test(rel.type)) continue; // a chart sheet has no cells
+    const fallback = `xl/worksheets/sheet${index + 1}.xml`;
+    let xml = text(rel?.path ?? fallback);
+    if (xml === undefined && rel) {
+      xml = text(fallback);
+      if (xml !== undefined) damage.note('工作簿结构', `工作表“${name}”的关联信息有误，已按默认位置读取`, name);
+    }
+    if (xml === undefined || !/<(?:[\w.-]+:)?(?:worksheet|sheetData)\b/.test(xml)) {
+      damage.note('工作表XML', `工作表“${name}”的内容缺失或无法识别，未能检查这张表`, name);
+      continue;
+    }
+    const builder = new SheetBuilder(name, budget, damage, refuse);
+    readSheet(xml, builder, ctx);
+    if (!/<\/(?:[\w.-]+:)?worksheet>\s*$/.test(xml)) damage.note('工作表XML', '工作表内容不完整（文件被截断），只读取了保留下来的部分', name);
+    sheets.push(builder.finish());
+  }
+  if (!sheets.length) {
+    if (sheetTags.length) throw refusal('工作表XML', '没有一张工作表能够读取');
+    throw new WorkbookReadError('这不是 .xlsx 工作簿文件（压缩包中没有工作表）。请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再检查。');
+  }
+  return { sheets, damage: damage.list().map((d) => (d.sheet === undefined ? { ...d, sheet: sheets[0].name } : d)) };
+}
