@@ -1,4 +1,4 @@
-import { createChecker, type CheckResult, type Finding, type FindingCode, type WorkbookGrid } from '../../src/index';
+import { countBySeverity, createChecker, type CheckResult, type Finding, type FindingCode, type WorkbookGrid } from '../../src/index';
 import { AnnotateError } from './annotate';
 import { annotateWorkbook, withDamage } from './copy';
 import { readWorkbookBytes, WorkbookReadError } from './read';
@@ -59,10 +59,11 @@ function describe(findings: Finding[]): Pick<BatchRow, 'errors' | 'warnings' | '
   const byCode: BatchRow['byCode'] = {};
   for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
   const worst = findings[0];
+  const counts = countBySeverity(findings);
   return {
-    errors: findings.filter((f) => f.severity === 'error').length,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
-    infos: findings.filter((f) => f.severity === 'info').length,
+    errors: counts.error,
+    warnings: counts.warning,
+    infos: counts.info,
     byCode,
     ...(worst ? { firstProblem: `${worst.sheet}!${worst.cell}：${worst.message}` } : {}),
   };
