@@ -86,6 +86,7 @@ function check(workbook: WorkbookGrid, engine: RuleEngine): CheckResult {
   for (const { table, evaluations } of scoreTables) {
     const result = checkScoreTable(table, reader);
     findings.push(...result.findings, ...checkRuleScores(table, evaluations, reader));
+    for (const id of table.fundIdentities) findings.push(...checkIdentity(table.sheet, reader, id));
     tables.push({ sheet: table.sheet.name, kind: 'score-table', range: tableRange(table) });
     // The form's 综合得分 answers to the largest 评分表 of the workbook.
     const value = result.enteredTotal ?? result.computedTotal;

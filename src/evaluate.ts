@@ -45,6 +45,8 @@ export function evaluateTable(table: ScoreTable, facts: WorkbookFacts, engine: R
     // Most rows are not indicators whose inputs a workbook holds: passed over by name before anything is read.
     if (!unit.execution && !ANY_INDICATOR_NAME.test(unit.label.name)) continue;
     const points = t.points(unit);
+    // A 年度资金总额 row worth 100 holds the table's own total (分值100, 得分98), not 执行率 × 分值.
+    if (unit.execution && points?.value.gte(100)) continue;
     const criterion = unit.execution ? '执行率×分值' : unit.criterionCell ? table.sheet.text(unit.criterionCell.row, unit.criterionCell.col) : '';
     if (!criterion || !points) continue;
     const which = unit.execution ? indicator('execution') : indicatorOf(unit.label.name, criterion);

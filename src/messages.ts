@@ -26,6 +26,9 @@ export const messages = {
   labelPointsMismatch: (name: string, inLabel: Dec, inColumn: Dec) =>
     `指标${quote(name)}名称中标明${pts(inLabel)}，分值栏却填${pts(inColumn)}，请统一。`,
 
+  blockWeightMismatch: (name: string, declared: Dec, sumOfTop: Dec, parts: readonly Part[]) =>
+    `${quote(name)}标明${pts(declared)}，其下一级指标分值合计${pts(sumOfTop)}${plus(parts)}，两者不一致。请核对该栏或其下指标的分值。`,
+
   totalWeightMismatch: (declared: Dec, sumOfTop: Dec, parts: readonly Part[]) =>
     `总分栏分值为${pts(declared)}，各一级指标分值合计${pts(sumOfTop)}${plus(parts)}，两者不一致。请核对总分或各指标分值。`,
 

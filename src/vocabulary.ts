@@ -11,13 +11,25 @@ export const SCORE_HEADER: ReadonlyArray<[ScoreColumnRole, RegExp]> = [
   ['level2', /^二级指标$/],
   ['level3', /^(三级指标|指标名称|具体指标|评价指标|指标)$/],
   ['criterion', /^(评分标准|指标评分细则|评分细则|评分办法|评分依据)$/],
-  ['points', /^(分值|权重|权重分|标准分|指标分值|分值\(分\))$/],
-  ['score', /^(自评得分|得分|实际得分|评价得分|评分|自评分)$/],
-  ['reason', /^(扣分原因|偏差原因|扣分原因和其他说明|扣分说明|偏差原因分析及改进措施|扣分原因及说明)/],
+  ['points', /^(分值|权重|权重分|标准分|指标分值|参考分值|分值\(分\)|指标权重\(分\))$/],
+  // 湖北's 预算执行情况 block scores in a column headed 得分(20分*执行率): its points are in the heading.
+  ['score', /^(自评得分|得分|实际得分|评价得分|评分|自评分|指标得分\(分\)|得分\(\d+(?:\.\d+)?分[*×xX]执行率\))$/],
+  ['reason', /^(扣分原因|偏差原因|扣分原因和其他说明|扣分说明|偏差原因分析及改进措施|扣分原因及说明|未完成原因)/],
 ];
 
-/** The 年度资金总额 block of the national 自评表: its 分值 and 得分 count in the 总分. */
-export const BUDGET_BLOCK_HEADER = /^(全年执行数|执行数|全年预算数|执行率)$/;
+/**
+ * The 年度资金总额 block of the national 自评表 and its provincial variants (四川's 预算执行情况(10分), 湖北's
+ * 预算执行情况(20分)): the budget and the money spent, 执行率 = 执行数 ÷ 预算数, its score = 执行率 × 分值.
+ */
+export const FUND_BUDGET = /^(全年预算数|调整后预算数|调整预算数|预算数)(\([A-Z]\))?$/;
+export const FUND_EXECUTED = /^(全年执行数|预算执行数|执行数)(\([A-Z]\))?$/;
+export const FUND_RATE = /^(预算)?执行率(\([A-Z]\/[A-Z]\))?$/;
+/** Money columns of the block, whose 年度资金总额 is the sum of the rows below it (其中:财政拨款, 上年结转, 其他资金). */
+export const FUND_AMOUNT = /^(年初预算数?|全年预算数|调整后预算数|调整预算数|预算数|全年执行数|预算执行数|执行数)(\([A-Z]\))?$/;
+/** Points declared in a block's heading: 得分(20分*执行率), 预算执行情况(万元)(20分). */
+export const HEADING_POINTS = /\((\d+(?:\.\d+)?)分(?:[*×xX]执行率)?\)/;
+/** Written in a 偏差原因 cell where nothing was said. */
+export const NO_REASON = /^(0|\/|-|--|—|——|－|无)$/;
 
 export const TOTAL_ROW = /^(总分|合计|总计|得分合计|分值合计|总得分)$/;
 

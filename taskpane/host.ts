@@ -28,18 +28,40 @@ export interface CellChange extends CellAddress {
   note?: string | null;
 }
 
+/** What the add-in may write in a cell, as the sheet's protection (and, for the note, the cell's comments) allow. */
+export interface Writable {
+  /** Value or formula: the sheet is unprotected or the cell unlocked. */
+  content: boolean;
+  /** The fill: the sheet is unprotected or lets users format cells. */
+  fill: boolean;
+  /**
+   * A note: the sheet is unprotected or lets users edit objects, the host has notes or comments, and no comment
+   * thread of the clerk's is in the way (a thread is never edited; a note cannot sit beside one in Excel).
+   */
+  note: boolean;
+  /** The sheet is protected: unprotecting it is what the clerk can do when something above is false. */
+  protectedSheet: boolean;
+}
+
 export interface SpreadsheetHost {
   readonly name: string;
   /** Every sheet's used range: values, formulas, number formats, merged areas. */
   readWorkbook(): Promise<WorkbookGrid>;
   readCells(cells: readonly CellAddress[]): Promise<CellState[]>;
-  /** The cells among these that cannot be written: locked cells of protected sheets. */
-  lockedCells(cells: readonly CellAddress[]): Promise<CellAddress[]>;
-  writeCells(changes: readonly CellChange[]): Promise<void>;
+  /** What may be written in each of these cells, in their order. */
+  writable(cells: readonly CellAddress[]): Promise<Writable[]>;
+  /**
+   * Writes the changes. A content or fill that cannot be written fails the whole call (the session rolls back);
+   * a note a cell refuses is left out and named in the answer, so that one cell does not sink the action.
+   */
+  writeCells(changes: readonly CellChange[]): Promise<{ notesRefused: CellAddress[] }>;
   select(cell: CellAddress): Promise<void>;
   /** The undo journal, kept in the workbook itself so that it survives a closed pane. */
   loadJournal(): Promise<string | null>;
   saveJournal(json: string | null): Promise<void>;
 }
+
+/** The first line of every note the add-in writes: how a comment of ours is told from the clerk's. */
+export const NOTE_TITLE = '【绩效自评助手】';
 
 export const cellKey = (c: CellAddress) => `${c.sheet}!${c.cell}`;

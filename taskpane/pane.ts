@@ -5,21 +5,51 @@ import * as ui from './ui';
 /** The pane's four actions, wired to its buttons; the same in Excel and in WPS, only the host differs. */
 export type PaneActions = Record<'check' | 'fill' | 'clear' | 'undo', () => Promise<void>>;
 
-export function startPane(host: SpreadsheetHost): PaneActions {
+export interface Pane extends PaneActions {
+  /** Whether an action is running: a ribbon command arriving now waits for it. */
+  readonly busy: boolean;
+}
+
+/** Runs one piece of work at a time: what is asked for meanwhile is refused (and `refused` says so). */
+export function oneAtATime(refused: () => void) {
+  let running = false;
+  return {
+    get busy() {
+      return running;
+    },
+    async run(work: () => Promise<void>): Promise<void> {
+      if (running) return refused();
+      running = true;
+      try {
+        await work();
+      } finally {
+        running = false;
+      }
+    },
+  };
+}
+
+/**
+ * Wires the pane's buttons. Buttons and ribbon commands share one queue of one: while an action runs, another is
+ * refused with a message (the buttons are disabled too), so that two actions never write the workbook at once.
+ */
+export function startPane(host: SpreadsheetHost): Pane {
   const session = new PaneSession(host);
   const select = (cell: CellAddress) => void host.select(cell).catch(() => undefined);
+  const queue = oneAtATime(() => ui.setNotice(ui.BUSY_REFUSED));
 
-  async function guarded(work: () => Promise<void>): Promise<void> {
-    ui.setBusy(true);
-    try {
-      await work();
-    } catch (e) {
-      ui.setStatus(`操作没有完成：${e instanceof Error ? e.message : String(e)}。表格内容未被改动一半：请重试，或点“撤销”。`, true);
-    } finally {
-      ui.setBusy(false);
-      ui.setLastAction(await session.lastAction().catch(() => undefined));
-    }
-  }
+  const guarded = (work: () => Promise<void>) =>
+    queue.run(async () => {
+      ui.setBusy(true);
+      try {
+        await work();
+      } catch (e) {
+        ui.setStatus(ui.failureSummary(e), true);
+      } finally {
+        ui.setBusy(false);
+        ui.setLastAction(await session.lastAction().catch(() => undefined));
+      }
+    });
 
   const actions: PaneActions = {
     check: () =>
@@ -51,5 +81,10 @@ export function startPane(host: SpreadsheetHost): PaneActions {
   for (const [id, action] of Object.entries(actions)) document.getElementById(id)!.addEventListener('click', () => void action());
   ui.setStatus('请点击“检查本表”。');
   void session.lastAction().then(ui.setLastAction, () => undefined);
-  return actions;
+  return {
+    ...actions,
+    get busy() {
+      return queue.busy;
+    },
+  };
 }

@@ -1,17 +1,20 @@
 import { createChecker, fillTargets, type Checker, type CheckResult, type Finding, type Severity } from '../src/index';
-import { cellKey, type CellAddress, type CellChange, type CellState, type SpreadsheetHost } from './host';
-import { parseJournal, restoring, stillOurs, type Journal, type JournalEntry } from './journal';
+import { cellKey, NOTE_TITLE, type CellAddress, type CellChange, type CellState, type SpreadsheetHost } from './host';
+import { applied, changesSomething, parseJournal, undoChange, type Journal, type JournalEntry } from './journal';
 
 /** Fills per severity: the light red, yellow and blue a clerk knows from Excel's own conditional formats. */
 export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
-const NOTE_TITLE = '【绩效自评助手】';
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export interface CheckOutcome {
   result: CheckResult;
   marked: number;
-  /** Cells on protected sheets that could not be marked. */
+  /** Cells that got neither fill nor note: their findings are only listed in the pane. */
   unmarked: CellAddress[];
+  /** Cells marked with a fill but no note (protection, a comment thread of the clerk's, a cell that refused it). */
+  withoutNote: CellAddress[];
+  /** Protected sheets that kept a fill or a note out: the ones to unprotect. */
+  unprotect: string[];
 }
 
 /** A cell the fill would overwrite: what the clerk typed there and what the rule engine computed. */
@@ -35,6 +38,21 @@ export interface UndoOutcome {
   restored: number;
   /** Cells changed by the clerk since the add-in wrote them: left as she made them. */
   keptByUser: number;
+}
+
+/**
+ * A write that failed part-way. The journal entry was saved before the first cell was written; rolledBack tells
+ * whether the cells already written were put back (and the entry dropped) or whether 撤销 has to finish the job.
+ */
+export class WriteFailed extends Error {
+  constructor(
+    readonly reason: unknown,
+    readonly rolledBack: boolean,
+  ) {
+    super(reason instanceof Error ? reason.message : String(reason));
+    // Compiled to ES5 (the Office 2016 pane), a subclass of Error loses its prototype: instanceof needs it back.
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
 }
 
 const shown = (v: CellState['value']) => (v === null ? '' : String(v));
@@ -73,21 +91,28 @@ export class PaneSession {
       byCell.set(key, [...(byCell.get(key) ?? []), f]);
     }
     const cells = [...byCell.values()].map((fs) => ({ sheet: fs[0].sheet, cell: fs[0].cell }));
-    if (!cells.length) return { result, marked: 0, unmarked: [] };
-    const locked = new Set((await this.host.lockedCells(cells)).map(cellKey));
-    const writable = cells.filter((c) => !locked.has(cellKey(c)));
-    const before = await this.host.readCells(writable);
+    if (!cells.length) return { result, marked: 0, unmarked: [], withoutNote: [], unprotect: [] };
+    const writable = await this.host.writable(cells);
+    const rights = new Map(writable.map((w, i) => [cellKey(cells[i]), w]));
+    // Fills and notes only where the sheet's protection options let them: nothing is tried and refused.
+    const unprotect = [...new Set(cells.filter((_, i) => writable[i].protectedSheet && !(writable[i].fill && writable[i].note)).map((c) => c.sheet))];
+    const markable = cells.filter((_, i) => writable[i].fill || writable[i].note);
+    const before = await this.host.readCells(markable);
     const after: CellChange[] = before.map((b) => {
       const fs = byCell.get(cellKey(b))!.sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity]);
-      return { sheet: b.sheet, cell: b.cell, fill: MARK_FILL[fs[0].severity], note: noteFor(fs, b.note) };
+      const may = rights.get(cellKey(b))!;
+      return { sheet: b.sheet, cell: b.cell, ...(may.fill ? { fill: MARK_FILL[fs[0].severity] } : {}), ...(may.note ? { note: noteFor(fs, b.note) } : {}) };
     });
-    if (after.length) {
-      await this.host.writeCells(after);
-      const journal = await this.journal();
-      journal.entries.push({ action: 'mark', at: new Date().toISOString(), before, after });
-      await this.save(journal);
-    }
-    return { result, marked: after.length, unmarked: cells.filter((c) => locked.has(cellKey(c))) };
+    const refused = after.length ? await this.apply('mark', before, after) : [];
+    const noted = new Set(after.filter((a) => a.note !== undefined).map(cellKey));
+    for (const r of refused) noted.delete(cellKey(r));
+    return {
+      result,
+      marked: after.length,
+      unmarked: cells.filter((c) => !markable.includes(c)),
+      withoutNote: markable.filter((c) => !noted.has(cellKey(c))),
+      unprotect,
+    };
   }
 
   /**
@@ -108,13 +133,36 @@ export class PaneSession {
       if (!(await confirmOverwrite(overwrites))) chosen = changed.filter((t) => !typed.includes(t));
     }
     if (!chosen.length) return { written: 0, kept: typed.length };
-    const locked = await this.host.lockedCells(chosen);
+    const rights = await this.host.writable(chosen);
+    const locked = chosen.filter((_, i) => !rights[i].content).map(({ sheet, cell }) => ({ sheet, cell }));
     if (locked.length) return { written: 0, kept: 0, locked };
-    await this.host.writeCells(chosen);
-    const journal = await this.journal();
-    journal.entries.push({ action: 'fill', at: new Date().toISOString(), before: chosen.map((c) => current.get(cellKey(c))!), after: chosen });
-    await this.save(journal);
+    await this.apply('fill', chosen.map((c) => current.get(cellKey(c))!), chosen);
     return { written: chosen.length, kept: changed.length - chosen.length };
+  }
+
+  /**
+   * Writes the changes, journaled first: whatever happens part-way (a protected cell, a lost connection, a request
+   * too large), the entry knows every cell's original. A failed write is rolled back at once where the host lets
+   * us; otherwise the entry stays for 撤销.
+   */
+  private async apply(action: JournalEntry['action'], before: CellState[], after: CellChange[]): Promise<CellAddress[]> {
+    const journal = await this.journal();
+    journal.entries.push({ action, at: new Date().toISOString(), before, after });
+    await this.save(journal);
+    try {
+      return (await this.host.writeCells(after)).notesRefused;
+    } catch (reason) {
+      let rolledBack = false;
+      try {
+        await this.restore(after.map((a, i) => ({ before: before[i], after: a })));
+        journal.entries.pop();
+        await this.save(journal);
+        rolledBack = true;
+      } catch {
+        // The entry stays in the journal: 撤销 puts back whatever was written.
+      }
+      throw new WriteFailed(reason, rolledBack);
+    }
   }
 
   /** Puts back the fill and note of every cell the add-in marked; values and anything else stay. */
@@ -147,9 +195,20 @@ export class PaneSession {
   private async restore(pairs: { before: CellState; after: CellChange }[]): Promise<{ restored: number; keptByUser: number }> {
     if (!pairs.length) return { restored: 0, keptByUser: 0 };
     const current = new Map((await this.host.readCells(pairs.map((p) => p.before))).map((c) => [cellKey(c), c]));
-    const ours = pairs.filter((p) => stillOurs(current.get(cellKey(p.before))!, p.after));
+    const changes: CellChange[] = [];
+    let keptByUser = 0;
     // Undone newest first, so that a cell changed twice ends as it was before the first change.
-    await this.host.writeCells(ours.reverse().map((p) => restoring(p.before, p.after)));
-    return { restored: ours.length, keptByUser: pairs.length - ours.length };
+    for (const { before, after } of [...pairs].reverse()) {
+      const key = cellKey(before);
+      const change = undoChange(before, after, current.get(key)!);
+      if (change === 'kept') {
+        keptByUser++;
+        continue;
+      }
+      current.set(key, applied(current.get(key)!, change));
+      if (changesSomething(change)) changes.push(change);
+    }
+    if (changes.length) await this.host.writeCells(changes);
+    return { restored: pairs.length - keptByUser, keptByUser };
   }
 }

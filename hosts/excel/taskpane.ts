@@ -1,5 +1,5 @@
 /* global Office */
-import { ExcelHost } from './excel-host';
+import { ExcelHost, excelCapabilities } from './excel-host';
 import { startPane, type PaneActions } from '../../taskpane/pane';
 
 /**
@@ -17,8 +17,7 @@ const command = (work: () => Promise<void>) => (event: Office.AddinCommands.Even
 };
 
 void Office.onReady(() => {
-  const notes = Office.context.requirements.isSetSupported('ExcelApi', '1.18');
-  const actions: PaneActions = startPane(new ExcelHost({ notes }));
+  const actions: PaneActions = startPane(new ExcelHost(excelCapabilities((name, version) => Office.context.requirements.isSetSupported(name, version))));
   Office.actions.associate('checkSheet', command(actions.check));
   Office.actions.associate('fillScores', command(actions.fill));
   Office.actions.associate('clearMarks', command(actions.clear));

@@ -1,13 +1,14 @@
 /* global wps */
 import * as functions from '../../functions/functions';
-import { COMMAND_KEY, type PaneCommand } from './command';
+import { giveCommand, type PaneCommand } from './command';
+import { registerFunctions, type WorksheetFunction } from './custom-functions';
 
 /**
  * The page WPS loads at start-up: the ribbon's callbacks (named in ribbon.xml) and the PERF worksheet functions,
- * registered through WPS's own mechanism with the metadata generated from the same JSDoc as Excel's functions.json.
+ * registered with WPS under the names Excel's functions.json gives them.
  */
 
-// The functions throw CustomFunctions.Error for Excel; WPS shows the message of any Error thrown by a function.
+// The functions throw CustomFunctions.Error for Excel; WPS shows #VALUE! for any Error a function throws.
 (globalThis as Record<string, unknown>).CustomFunctions ??= {
   Error: class extends Error {
     constructor(
@@ -20,41 +21,60 @@ import { COMMAND_KEY, type PaneCommand } from './command';
   ErrorCode: { invalidValue: '#VALUE!' },
 };
 
-/** WPS's functions.json entries, generated at build from the functions' JSDoc (see webpack.config.js). */
-declare const __PERF_FUNCTIONS__: { id: string; jsName: string }[];
+/** Each function's name in functions.json and its JavaScript implementation, from the JSDoc (webpack.config.js). */
+declare const __PERF_FUNCTIONS__: { name: string; jsName: string }[];
 
 const PANE_ID = 'perfCheck.taskpane';
 const ACTIONS: Record<string, PaneCommand['action'] | undefined> = { btnCheck: 'check', btnFill: 'fill', btnClear: 'clear', btnUndo: 'undo', btnPane: undefined };
 
-function showPane(): void {
-  const app = wps.EtApplication();
+interface TaskPane {
+  ID: string;
+  Visible: boolean;
+}
+interface TaskPaneApi {
+  CreateTaskPane?: (url: string, title?: string) => TaskPane;
+  GetTaskPane?: (id: string) => TaskPane | null;
+}
+
+/** Task panes are on the application object in current WPS, on `wps` itself in older ones. */
+function taskPaneApi(): TaskPaneApi {
+  const app = wps.EtApplication() as unknown as TaskPaneApi;
+  return typeof app.CreateTaskPane === 'function' ? app : (wps as unknown as TaskPaneApi);
+}
+
+function showPane(): boolean {
+  const api = taskPaneApi();
+  if (typeof api.CreateTaskPane !== 'function') {
+    alert('此版本的 WPS 不支持加载项任务窗格，请升级到 WPS 表格 12.1 或更高版本。');
+    return false;
+  }
   const id = wps.PluginStorage.getItem(PANE_ID) as string | undefined;
-  const existing = id ? app.GetTaskPane(id) : null;
+  const existing = id && typeof api.GetTaskPane === 'function' ? api.GetTaskPane(id) : null;
   if (existing) {
     existing.Visible = true;
-    return;
+    return true;
   }
-  const pane = app.CreateTaskPane(new URL('taskpane.html', location.href).href, '绩效自评助手');
+  const pane = api.CreateTaskPane(new URL('taskpane.html', location.href).href, '绩效自评助手');
   wps.PluginStorage.setItem(PANE_ID, pane.ID);
   pane.Visible = true;
+  return true;
 }
 
 const globals = globalThis as Record<string, unknown>;
+let commands = 0;
 
 globals.OnAddinLoad = () => {
-  for (const f of __PERF_FUNCTIONS__) {
-    const implementation = (functions as unknown as Record<string, (...args: unknown[]) => unknown>)[f.jsName];
-    globals[f.id] = implementation;
-    wps.AddCustomFunction?.('PERF', f.id, implementation, f);
-  }
+  const implementations: Record<string, WorksheetFunction> = {};
+  for (const f of __PERF_FUNCTIONS__) implementations[f.name] = (functions as unknown as Record<string, WorksheetFunction>)[f.jsName];
+  registerFunctions(wps, 'PERF', implementations);
   return true;
 };
 
-/** A ribbon button: show the pane and hand it the action (the pane is a page of its own). */
+/** A ribbon button: show the pane and hand it the action (the pane is a page of its own, and runs one at a time). */
 globals.OnAction = (control: { Id: string }) => {
-  showPane();
   const action = ACTIONS[control.Id];
-  if (action) wps.PluginStorage.setItem(COMMAND_KEY, JSON.stringify({ action, at: Date.now() } satisfies PaneCommand));
+  if (action) giveCommand(wps.PluginStorage, action, `${Date.now()}-${++commands}`);
+  showPane();
   return true;
 };
 

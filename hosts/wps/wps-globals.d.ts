@@ -1,9 +1,6 @@
-/** The WPS JS add-in API, as much of it as the add-in uses. */
+/** The WPS JS add-in API, as much of it as the add-in uses; what older WPS versions lack is optional. */
 declare const wps: {
-  EtApplication(): import('./wps-host').EtApplication & {
-    CreateTaskPane(url: string, title?: string): { ID: string; Visible: boolean };
-    GetTaskPane(id: string): { Visible: boolean } | null;
-  };
+  EtApplication(): import('./wps-host').EtApplication;
   PluginStorage: { getItem(key: string): unknown; setItem(key: string, value: unknown): void };
-  AddCustomFunction?: (namespace: string, name: string, fn: (...args: unknown[]) => unknown, metadata: unknown) => unknown;
+  AddCustomFunction?: (namespace: string, name: string, fn: (...args: any[]) => unknown) => unknown;
 };

@@ -1,5 +1,6 @@
 import { parseRange, type GridCell, type Merge, type SheetGrid, type WorkbookGrid } from '../../src/index';
-import type { CellAddress, CellChange, CellState, SpreadsheetHost } from '../../taskpane/host';
+import { toA1 } from '../../src/index';
+import type { CellAddress, CellChange, CellState, SpreadsheetHost, Writable } from '../../taskpane/host';
 
 /**
  * The WPS 表格 (ET) adapter: the same SpreadsheetHost as Excel's, over WPS's synchronous ET object model
@@ -31,6 +32,9 @@ export interface EtWorksheet {
   readonly Name: string;
   readonly UsedRange: EtRange;
   readonly ProtectContents: boolean;
+  /** True when comments and other objects are protected ("编辑对象" not allowed). */
+  readonly ProtectDrawingObjects: boolean;
+  readonly Protection: { readonly AllowFormattingCells: boolean };
   Range(address: string): EtRange;
   Activate(): void;
 }
@@ -71,6 +75,72 @@ function matrix(value: unknown, rows: number, cols: number): unknown[][] {
   return value as unknown[][];
 }
 
+interface Block {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const addressOf = (b: Block) => (b.top === b.bottom && b.left === b.right ? toA1(b.top, b.left) : `${toA1(b.top, b.left)}:${toA1(b.bottom, b.right)}`);
+
+/** The block cut in two: across columns first (number formats go by column), or along its longer side (merges). */
+function halves(b: Block, columnsFirst: boolean): [Block, Block] {
+  if (columnsFirst ? b.left === b.right : b.bottom - b.top >= b.right - b.left) {
+    const mid = Math.floor((b.top + b.bottom) / 2);
+    return [{ ...b, bottom: mid }, { ...b, top: mid + 1 }];
+  }
+  const mid = Math.floor((b.left + b.right) / 2);
+  return [{ ...b, right: mid }, { ...b, left: mid + 1 }];
+}
+
+/**
+ * A property asked of whole blocks: ET answers one value for a block where every cell has the same (a number
+ * format), null where they differ; a mixed block is split until each part answers. Calls grow with the number of
+ * different regions, not of cells.
+ */
+export function uniformBlocks<T>(ws: EtWorksheet, block: Block, read: (r: EtRange) => unknown, uniform: (v: unknown) => v is T): (Block & { value: T })[] {
+  const value = read(ws.Range(addressOf(block)));
+  if (uniform(value)) return [{ ...block, value }];
+  if (block.top === block.bottom && block.left === block.right) return [];
+  return halves(block, true).flatMap((half) => uniformBlocks(ws, half, read, uniform));
+}
+
+/** Below this many filled cells a block is asked cell by cell: cheaper than splitting it further. */
+const FEW_CELLS = 16;
+
+/**
+ * The merged areas holding a filled cell (the only ones the checker reads) within a block: MergeCells is false
+ * where there is none, true where every cell is merged, null where some are. A block inside one area is answered
+ * by that area, a block with few filled cells cell by cell, any other split in two.
+ */
+function mergesOf(ws: EtWorksheet, block: Block, filled: (row: number, col: number) => boolean, found = new Map<string, Merge>()): Map<string, Merge> {
+  const cells: [number, number][] = [];
+  for (let r = block.top; r <= block.bottom && cells.length <= FEW_CELLS; r++) for (let c = block.left; c <= block.right; c++) if (filled(r, c)) cells.push([r, c]);
+  if (!cells.length) return found;
+  const add = (range: EtRange) => {
+    const address = range.MergeArea.Address(false, false);
+    found.set(address, parseRange(address));
+    return parseRange(address);
+  };
+  if (cells.length <= FEW_CELLS) {
+    for (const [r, c] of cells) {
+      const cell = ws.Range(toA1(r, c));
+      if (cell.MergeCells) add(cell);
+    }
+    return found;
+  }
+  const range = ws.Range(addressOf(block));
+  const merged = range.MergeCells;
+  if (merged === false) return found;
+  if (merged === true) {
+    const area = add(range.Cells.Item(1, 1));
+    if (area.top <= block.top && area.left <= block.left && area.bottom >= block.bottom && area.right >= block.right) return found;
+  }
+  for (const half of halves(block, false)) mergesOf(ws, half, filled, found);
+  return found;
+}
+
 export class WpsHost implements SpreadsheetHost {
   readonly name = 'WPS';
 
@@ -89,6 +159,10 @@ export class WpsHost implements SpreadsheetHost {
     return this.workbook().Sheets.Item(a.sheet).Range(a.cell);
   }
 
+  /**
+   * Every sheet's used range in a few calls whatever its size: values and formulas as whole arrays (Value2,
+   * Formula), number formats and merged areas asked of whole blocks, a block split in two only where it is mixed.
+   */
   async readWorkbook(): Promise<WorkbookGrid> {
     const wb = this.workbook();
     const sheets: SheetGrid[] = [];
@@ -101,9 +175,12 @@ export class WpsHost implements SpreadsheetHost {
       const cols = used.Columns.Count;
       const values = matrix(used.Value2, rows, cols);
       const formulas = matrix(used.Formula, rows, cols);
-      const formats = used.NumberFormat;
+      const formats = new Map<number, (Block & { value: string })[]>();
+      for (const f of uniformBlocks(ws, { top, left, bottom: top + rows - 1, right: left + cols - 1 }, (r) => r.NumberFormat, (v) => typeof v === 'string')) {
+        for (let c = f.left; c <= f.right; c++) formats.set(c, [...(formats.get(c) ?? []), f]);
+      }
+      const format = (r: number, c: number) => formats.get(c)?.find((f) => f.top <= r && r <= f.bottom)?.value;
       const cells: (GridCell | undefined)[][] = Array.from({ length: top }, () => []);
-      const merges = new Map<string, Merge>();
       for (let r = 0; r < rows; r++) {
         const row: (GridCell | undefined)[] = [];
         for (let c = 0; c < cols; c++) {
@@ -112,19 +189,15 @@ export class WpsHost implements SpreadsheetHost {
           const cell: GridCell = { value: value as GridCell['value'] };
           const formula = formulas[r][c];
           if (typeof formula === 'string' && formula.startsWith('=')) cell.formula = formula.slice(1);
-          // A uniform format comes back once for the whole range; a mixed one is read where it can matter, on numbers.
-          const format = typeof formats === 'string' ? formats : typeof value === 'number' ? used.Cells.Item(r + 1, c + 1).NumberFormat : undefined;
-          if (typeof format === 'string' && format !== 'General' && format !== 'G/通用格式') cell.numFmt = format;
+          const numFmt = format(top + r, left + c);
+          if (typeof numFmt === 'string' && numFmt !== 'General' && numFmt !== 'G/通用格式') cell.numFmt = numFmt;
           row[left + c] = cell;
-          const here = used.Cells.Item(r + 1, c + 1);
-          if (here.MergeCells) {
-            const area = here.MergeArea.Address(false, false);
-            merges.set(area, parseRange(area));
-          }
         }
         cells.push(row);
       }
-      sheets.push({ name: ws.Name, cells, merges: [...merges.values()] });
+      const filled = (r: number, c: number) => cells[r]?.[c] !== undefined;
+      const merges = rows * cols > 1 ? [...mergesOf(ws, { top, left, bottom: top + rows - 1, right: left + cols - 1 }, filled).values()] : [];
+      sheets.push({ name: ws.Name, cells, merges });
     }
     return { sheets };
   }
@@ -146,14 +219,23 @@ export class WpsHost implements SpreadsheetHost {
     });
   }
 
-  async lockedCells(cells: readonly CellAddress[]): Promise<CellAddress[]> {
+  async writable(cells: readonly CellAddress[]): Promise<Writable[]> {
     const wb = this.workbook();
-    return cells
-      .filter((a) => wb.Sheets.Item(a.sheet).ProtectContents && this.range(a).Locked !== false)
-      .map(({ sheet, cell }) => ({ sheet, cell }));
+    return cells.map((a) => {
+      const ws = wb.Sheets.Item(a.sheet);
+      const on = ws.ProtectContents;
+      return {
+        content: !on || this.range(a).Locked === false,
+        fill: !on || ws.Protection.AllowFormattingCells,
+        note: !on || !ws.ProtectDrawingObjects,
+        protectedSheet: on,
+      };
+    });
   }
 
-  async writeCells(changes: readonly CellChange[]): Promise<void> {
+  /** Cell by cell, as the ET object model writes; a note a cell refuses is left out, the rest goes on. */
+  async writeCells(changes: readonly CellChange[]): Promise<{ notesRefused: CellAddress[] }> {
+    const notesRefused: CellAddress[] = [];
     for (const c of changes) {
       const range = this.range(c);
       if (c.formula !== undefined) range.Formula = `=${c.formula}`;
@@ -161,10 +243,15 @@ export class WpsHost implements SpreadsheetHost {
       if (c.fill === null) range.Interior.ColorIndex = XL_NONE;
       else if (c.fill !== undefined) range.Interior.Color = bgrOf(c.fill);
       if (c.note === undefined) continue;
-      if (c.note === null) range.ClearComments();
-      else if (range.Comment) range.Comment.Text(c.note);
-      else range.AddComment(c.note);
+      try {
+        if (c.note === null) range.ClearComments();
+        else if (range.Comment) range.Comment.Text(c.note);
+        else range.AddComment(c.note);
+      } catch {
+        notesRefused.push({ sheet: c.sheet, cell: c.cell });
+      }
     }
+    return { notesRefused };
   }
 
   async select(a: CellAddress): Promise<void> {

@@ -2,9 +2,11 @@ import type { CellReader } from '../cells';
 import { Dec, show } from '../decimal';
 import type { Finding } from '../findings';
 import { messages } from '../messages';
-import type { IndicatorNode, ScoreTable, ScoringUnit } from '../detect/score-table';
+import type { IndicatorBlock, IndicatorNode, ScoreTable, ScoringUnit } from '../detect/score-table';
 import { TableReader } from '../detect/table-reader';
 import { equalAsShown, isNumber, total, type NumberAmount, type Shown } from '../compare';
+import { NO_REASON } from '../vocabulary';
+import { gradeOf, readGrade } from './form';
 
 export interface ScoreTableCheck {
   findings: Finding[];
@@ -26,7 +28,9 @@ function checkWeights(t: TableReader, node: IndicatorNode, out: Finding[]): void
   if (node.kind === 'unit') return;
   const declared = inLabel ?? inColumn;
   const children = t.childrenPoints(node);
-  if (declared && !children) {
+  // 湖北's 年度绩效目标 declares points per 一级指标 only and scores in a single 得分 column: nothing to add up under them.
+  const pointsBelow = t.table.columns.points !== undefined || t.table.units.some((u) => u.label.points !== undefined);
+  if (declared && !children && pointsBelow) {
     out.push(t.at('EMPTY_INDICATOR', node.labelCell, messages.emptyIndicator(node.label.name, declared.value)));
   } else if (declared && children && !equalAsShown(declared, children.sum)) {
     const childLevel = node.children.some((c) => c.kind === 'group' && c.label.points !== undefined) ? 2 : 3;
@@ -38,6 +42,38 @@ function checkWeights(t: TableReader, node: IndicatorNode, out: Finding[]): void
     );
   }
   node.children.forEach((child) => checkWeights(t, child, out));
+}
+
+/** 绩效指标(90分), 年度绩效目标(80分) against the points of the 一级指标 under them. */
+function checkBlock(t: TableReader, block: IndicatorBlock, out: Finding[]): void {
+  const parts = block.roots
+    .map((node) => ({ name: node.label.name, points: t.points(node) }))
+    .filter((p): p is { name: string; points: Shown } => p.points !== undefined);
+  const declared = t.labelPoints(block);
+  if (!declared || !parts.length) return;
+  const sum = total(parts.map((p) => p.points));
+  if (equalAsShown(declared, sum)) return;
+  out.push(
+    t.at(
+      'WEIGHT_MISMATCH',
+      block.labelCell,
+      messages.blockWeightMismatch(
+        block.label.name,
+        declared.value,
+        sum.value,
+        parts.map((p) => ({ name: p.name, value: p.points.value })),
+      ),
+      {
+        expected: show(sum.value),
+        actual: show(declared.value),
+      },
+    ),
+  );
+}
+
+/** A 偏差原因 cell with nothing said in it: blank, or 0, /, — written to fill the box. */
+function saysNothing(t: TableReader, cell: { row: number; col: number }): boolean {
+  return NO_REASON.test(t.table.sheet.text(cell.row, cell.col)) || t.table.sheet.isEmpty(cell.row, cell.col);
 }
 
 /** Range, presence and 扣分原因 of one unit's score; returns the unit's score when it is readable. */
@@ -67,51 +103,95 @@ function checkUnitScore(t: TableReader, unit: ScoringUnit, out: Finding[]): Numb
     }));
   }
   const missingReason = points && score.value.lt(points.value) && !equalAsShown(score, points) && unit.reasonCells.length > 0 &&
-    unit.reasonCells.every((c) => t.table.sheet.isEmpty(c.row, c.col));
+    unit.reasonCells.every((c) => saysNothing(t, c));
   if (missingReason) {
     out.push(t.at('MISSING_REASON', unit.reasonCells[0], messages.missingReason(unit.label.name, score.value, points.value)));
   }
   return scores;
 }
 
-/** Checks the 总分 row; returns the 总分 as entered when it is a number. */
-function checkTotal(t: TableReader, scores: NumberAmount[] | undefined, out: Finding[]): Dec | undefined {
+/** The 年度资金总额 rows that may count in the 总分: one worth 100 holds the table's own total (分值100, 得分98). */
+function fundRows(t: TableReader): ScoringUnit[] {
+  return t.table.extras.filter((u) => !t.points(u)?.value.gte(100));
+}
+
+/**
+ * Whether the 总分 counts the 年度资金总额 row: the national form does (产出50 + 效益30 + 满意度10 + 执行率10), many
+ * published tables give the indicators alone 100. A table is read the way under which it is consistent: by its
+ * declared 总分 points when it has them, else by which reading makes 100 points, else either.
+ */
+function totalReadings(t: TableReader): { withExtras: boolean; points?: Shown; parts: { node: IndicatorNode; points: Shown }[] }[] {
   const { table } = t;
-  const computed = scores ? total(scores) : undefined;
-  if (table.total?.pointsCell) {
-    const declared = t.amount(table.total.pointsCell);
-    const top = [...table.roots, ...table.extras]
-      .map((node) => ({ node, points: t.points(node) }))
-      .filter((p): p is { node: IndicatorNode; points: Shown } => p.points !== undefined);
-    if (isNumber(declared) && top.length) {
-      const sumOfTop = total(top.map((p) => p.points));
-      if (!equalAsShown(declared, sumOfTop)) {
-        const parts = top.map((p) => ({ name: p.node.label.name, value: p.points.value }));
-        out.push(t.at('WEIGHT_MISMATCH', table.total.pointsCell, messages.totalWeightMismatch(declared.value, sumOfTop.value, parts), {
-          expected: show(sumOfTop.value),
+  const pointed = (nodes: IndicatorNode[]) =>
+    nodes.map((node) => ({ node, points: t.points(node) })).filter((p): p is { node: IndicatorNode; points: Shown } => p.points !== undefined);
+  const readings = [{ withExtras: true, parts: pointed([...table.roots, ...fundRows(t)]) }];
+  if (table.extras.length) readings.push({ withExtras: false, parts: pointed(table.roots) });
+  return readings.map((r) => ({ ...r, ...(r.parts.length ? { points: total(r.parts.map((p) => p.points)) } : {}) }));
+}
+
+/** A grade written beside the 总分 (总分 | 100 | 96 | 优) against the grade the 总分 earns. */
+function checkGrade(t: TableReader, score: Dec, out: Finding[]): void {
+  const cell = t.table.total?.gradeCell;
+  if (!cell) return;
+  const text = t.table.sheet.text(cell.row, cell.col);
+  const expected = gradeOf(score);
+  if (readGrade(text) !== expected) out.push(t.at('GRADE_MISMATCH', cell, messages.gradeMismatch(text, score, expected), { expected, actual: text }));
+}
+
+/** Checks the 总分 row; returns the 总分 as entered when it is a number, and the total computed under the reading taken. */
+function checkTotal(t: TableReader, unitScores: Map<ScoringUnit, NumberAmount[] | undefined>, out: Finding[]): { entered?: Dec; computed?: Dec } {
+  const { table } = t;
+  let readings = totalReadings(t);
+  const declared = table.total?.pointsCell ? t.pointsIn(table.total.pointsCell) : undefined;
+  if (declared && readings[0].points) {
+    const consistent = readings.filter((r) => r.points && equalAsShown(declared, r.points));
+    if (!consistent.length) {
+      const [first] = readings;
+      const parts = first.parts.map((p) => ({ name: p.node.label.name, value: p.points.value }));
+      out.push(
+        t.at('WEIGHT_MISMATCH', table.total!.pointsCell!, messages.totalWeightMismatch(declared.value, first.points!.value, parts), {
+          expected: show(first.points!.value),
           actual: show(declared.value),
-        }));
-      }
-    }
+        }),
+      );
+    } else readings = consistent;
+  } else {
+    const hundred = readings.filter((r) => r.points?.value.eq(100));
+    if (hundred.length === 1) readings = hundred;
   }
-  if (!table.total) return undefined;
+  const computedOf = (withExtras: boolean): Shown | undefined => {
+    const scores: NumberAmount[] = [];
+    for (const unit of withExtras ? [...fundRows(t), ...table.units] : table.units) {
+      const s = unitScores.get(unit);
+      if (!s) return undefined;
+      scores.push(...s);
+    }
+    return total(scores);
+  };
+  const computed = readings.map((r) => computedOf(r.withExtras));
+  const first = computed[0];
+  if (!table.total) return first ? { computed: first.value } : {};
   const entered = t.amount(table.total.scoreCell);
-  if (!computed) return isNumber(entered) ? entered.value : undefined;
+  if (!first) return isNumber(entered) ? { entered: entered.value } : {};
+  const anyScore = [...fundRows(t), ...table.units].some((u) => unitScores.get(u)?.length);
   if (entered.kind === 'empty') {
-    out.push(t.at('MISSING_SCORE', table.total.scoreCell, messages.missingTotal(computed.value)));
-    return undefined;
+    if (anyScore) out.push(t.at('MISSING_SCORE', table.total.scoreCell, messages.missingTotal(first.value)));
+    return { computed: first.value };
   }
   if (entered.kind === 'invalid') {
     out.push(t.at('SCORE_OUT_OF_RANGE', table.total.scoreCell, messages.scoreNotNumber('总分', entered.text)));
-    return undefined;
+    return { computed: first.value };
   }
-  if (!equalAsShown(entered, computed)) {
-    out.push(t.at('SCORE_TOTAL_MISMATCH', table.total.scoreCell, messages.scoreTotalMismatch(entered.value, computed.value), {
-      expected: show(computed.value),
+  checkGrade(t, entered.value, out);
+  const match = computed.find((c) => c && equalAsShown(entered, c));
+  if (match) return { entered: entered.value, computed: match.value };
+  out.push(
+    t.at('SCORE_TOTAL_MISMATCH', table.total.scoreCell, messages.scoreTotalMismatch(entered.value, first.value), {
+      expected: show(first.value),
       actual: show(entered.value),
-    }));
-  }
-  return entered.value;
+    }),
+  );
+  return { entered: entered.value, computed: first.value };
 }
 
 /** A group's subtotal row against its indicators' scores; returns the group's score, undefined when unreadable. */
@@ -137,18 +217,11 @@ function checkSubtotals(t: TableReader, node: IndicatorNode, unitScores: Map<Sco
 export function checkScoreTable(table: ScoreTable, reader: CellReader): ScoreTableCheck {
   const t = new TableReader(table, reader);
   const findings: Finding[] = [];
+  table.blocks.forEach((block) => checkBlock(t, block, findings));
   table.roots.forEach((node) => checkWeights(t, node, findings));
-  const scores: NumberAmount[] = [];
   const unitScores = new Map<ScoringUnit, NumberAmount[] | undefined>();
-  let readable = true;
-  for (const unit of [...table.extras, ...table.units]) {
-    const scored = checkUnitScore(t, unit, findings);
-    unitScores.set(unit, scored);
-    if (scored) scores.push(...scored);
-    else readable = false;
-  }
+  for (const unit of [...table.extras, ...table.units]) unitScores.set(unit, checkUnitScore(t, unit, findings));
   table.roots.forEach((node) => checkSubtotals(t, node, unitScores, findings));
-  const computedTotal = readable ? total(scores).value : undefined;
-  const enteredTotal = checkTotal(t, readable ? scores : undefined, findings);
-  return { findings, ...(enteredTotal ? { enteredTotal } : {}), ...(computedTotal ? { computedTotal } : {}) };
+  const { entered, computed } = checkTotal(t, unitScores, findings);
+  return { findings, ...(entered ? { enteredTotal: entered } : {}), ...(computed ? { computedTotal: computed } : {}) };
 }

@@ -1,10 +1,11 @@
 import type { CellReader } from '../cells';
-import { isNumber, total, type NumberAmount, type Shown } from '../compare';
+import { isNumber, total, type Shown } from '../compare';
 import { Dec } from '../decimal';
 import { finding } from '../findings';
 import type { CellRef } from '../grid';
 import type { Part } from '../messages';
-import type { IndicatorGroup, IndicatorNode, ScoreTable, ScoringUnit } from './score-table';
+import type { IndicatorLabel } from '../text';
+import type { IndicatorGroup, IndicatorNode, ScoreTable } from './score-table';
 
 /** Everything a check needs to read a 评分表, bound once; the rule checks read units through it too. */
 export class TableReader {
@@ -25,14 +26,34 @@ export class TableReader {
     return finding(code, this.table.sheet.name, this.address(cell), message, values);
   }
 
-  labelPoints(unit: ScoringUnit | IndicatorGroup): Shown | undefined {
-    return unit.label.points !== undefined ? { value: new Dec(unit.label.points), decimals: 0 } : undefined;
+  labelPoints(node: { label: IndicatorLabel }): Shown | undefined {
+    return node.label.points !== undefined ? { value: new Dec(node.label.points), decimals: 0 } : undefined;
   }
 
-  columnPoints(node: IndicatorNode): NumberAmount | undefined {
-    if (!node.pointsCell) return undefined;
-    const a = this.amount(node.pointsCell);
-    return isNumber(a) ? a : undefined;
+  /** A 分值 as points. A 权重 written as a share of the whole (20%, or 0.2 where the column adds up to 1) is out of 100. */
+  columnPoints(node: IndicatorNode): Shown | undefined {
+    return node.pointsCell ? this.pointsIn(node.pointsCell) : undefined;
+  }
+
+  /** The points a 分值 cell holds (the 总分's too), shares scaled to 100. */
+  pointsIn(cell: CellRef): Shown | undefined {
+    const a = this.amount(cell);
+    if (!isNumber(a)) return undefined;
+    return a.unit === 'percent' || this.sharesOfOne() ? { value: a.value.times(100), decimals: Math.max(a.decimals - 2, 0) } : a;
+  }
+
+  private shares?: boolean;
+
+  /** True where every 分值 of the table is a fraction and together they make 1: 权重 0.2, 0.3, 0.5. */
+  private sharesOfOne(): boolean {
+    if (this.shares === undefined) {
+      const values = this.table.units.flatMap((u) => {
+        const a = u.pointsCell ? this.amount(u.pointsCell) : undefined;
+        return a && isNumber(a) && a.unit === 'none' ? [a.value] : [];
+      });
+      this.shares = values.length > 1 && values.every((v) => v.lte(1)) && values.reduce((s, v) => s.plus(v), new Dec(0)).eq(1);
+    }
+    return this.shares;
   }
 
   /** A unit's 分值 (its column, else its label); a group's declared points (label, else its own row), else its children's sum. */

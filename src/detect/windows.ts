@@ -9,3 +9,5 @@ export const LABEL_COLUMNS = 8;
 export const BASE_DATA_BLANK_ROWS = 2;
 /** Rows the multi-row header of a unit table (机构名称 | 收入合计 | 其中：…) may span. */
 export const UNIT_HEADER_ROWS = 4;
+/** Rows under a 年度资金总额 row that break it down (其中：当年财政拨款, 上年结转资金, 其他资金, 财政专户管理资金…). */
+export const FUND_PART_ROWS = 8;

@@ -111,7 +111,10 @@
       };
       return {
         name: sheet.name,
-        protection: proxy(() => ({ protected: !!sheet.protected })),
+        protection: proxy(() => ({
+          protected: !!sheet.protected,
+          options: { allowFormatCells: !!sheet.allowFormatCells, allowEditObjects: !!sheet.allowEditObjects },
+        })),
         getUsedRangeOrNullObject: () => {
           const merged = proxy(() => ({
             isNullObject: sheet.merges.length === 0,
@@ -125,8 +128,11 @@
             { getMergedAreasOrNullObject: () => merged },
           );
         },
-        getRangeByIndexes: (top, left, rows, cols) => block(sheet, top, left, rows, cols),
-        getRange: (address) => range(sheet, address),
+        getRange: (address) => {
+          if (!address.includes(':')) return range(sheet, address);
+          const [from, to] = address.split(':').map(parse);
+          return block(sheet, from.row, from.col, to.row - from.row + 1, to.col - from.col + 1);
+        },
         notes: {
           getItemOrNullObject: (address) =>
             proxy(
@@ -150,8 +156,17 @@
       },
       getItem: (name) => worksheet(sheetOf(name)),
     };
+    // Threaded comments: the workbook has none; the add-in lists them to leave the clerk's alone.
+    const comments = {
+      items: [],
+      load: () => comments,
+      add: () => {
+        throw new Error('the add-in writes notes where Excel has them');
+      },
+    };
     this.workbook = {
       worksheets,
+      comments,
       settings: {
         getItemOrNullObject: (key) =>
           proxy(() => ({ isNullObject: !(key in state.settings), value: state.settings[key] }), {

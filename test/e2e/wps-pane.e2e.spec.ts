@@ -55,7 +55,7 @@ describe('the WPS task pane in Chromium, against a scripted ET object model', ()
 
   it('takes a ribbon command handed over by the start-up page (撤销), and gives the workbook back as it was', async () => {
     await page.evaluate(() =>
-      (window as unknown as { __storage: Map<string, unknown> }).__storage.set('perfCheck.command', JSON.stringify({ action: 'undo', at: Date.now() })),
+      (window as unknown as { __storage: Map<string, unknown> }).__storage.set('perfCheck.command', JSON.stringify({ action: 'undo', id: 'ribbon-1' })),
     );
     await statusStartsWith('已撤销检查本表的标注');
     assert.deepEqual(await snapshot(), original);

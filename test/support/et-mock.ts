@@ -9,6 +9,22 @@ import type { MockSheet, MockWorkbook } from './excel-mock';
 const XL_NONE = -4142;
 const WHITE = 16777215;
 
+/** The used range of a sheet (a loop: spreading 200,000 cells into Math.min would overflow the stack). */
+export function usedBounds(sheet: MockSheet) {
+  if (!sheet.cells.size) return undefined;
+  let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+  for (const address of sheet.cells.keys()) {
+    const { row, col } = parseA1(address);
+    [top, left, bottom, right] = [Math.min(top, row), Math.min(left, col), Math.max(bottom, row), Math.max(right, col)];
+  }
+  return { top, left, rows: bottom - top + 1, cols: right - left + 1 };
+}
+
+/** Calls into the object model (each a round trip to WPS from the add-in's page). */
+function count(book: MockWorkbook): void {
+  book.hostCalls = (book.hostCalls ?? 0) + 1;
+}
+
 class FakeRange implements EtRange {
   constructor(
     private readonly book: MockWorkbook,
@@ -30,9 +46,16 @@ class FakeRange implements EtRange {
 
   private writable(): void {
     if (this.sheet.protected && !this.sheet.unlocked.has(this.address)) throw new Error(`单元格 ${this.address} 受保护`);
+    this.reachable();
+  }
+
+  /** The test's injected failure: a lost connection, a cell that refuses. */
+  private reachable(): void {
+    if (this.book.failWrite?.(`${this.sheet.name}!${this.address}`)) throw new Error(`无法写入 ${this.sheet.name}!${this.address}`);
   }
 
   get Value2(): unknown {
+    count(this.book);
     return this.grid((a) => this.sheet.cells.get(a)?.value ?? undefined);
   }
   set Value2(v: unknown) {
@@ -41,6 +64,7 @@ class FakeRange implements EtRange {
     else this.sheet.cells.set(this.address, { value: v });
   }
   get Formula(): unknown {
+    count(this.book);
     return this.grid((a) => {
       const c = this.sheet.cells.get(a);
       return c?.formula !== undefined ? `=${c.formula}` : (c?.value ?? '');
@@ -53,6 +77,7 @@ class FakeRange implements EtRange {
     else this.Value2 = v;
   }
   get NumberFormat(): unknown {
+    count(this.book);
     const formats = new Set<string>();
     for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.cols; c++) formats.add(this.sheet.cells.get(toA1(this.top + r, this.left + c))?.numFmt ?? 'General');
     return formats.size === 1 ? [...formats][0] : null;
@@ -72,8 +97,15 @@ class FakeRange implements EtRange {
   private mergeHere() {
     return this.sheet.merges.map(parseRange).find((m) => m.top <= this.top && this.top <= m.bottom && m.left <= this.left && this.left <= m.right);
   }
+  /** As in ET: true when every cell is in a merged area, false when none is, null when mixed. */
   get MergeCells() {
-    return !!this.mergeHere();
+    count(this.book);
+    const merges = this.sheet.merges.map(parseRange);
+    let inside = 0;
+    for (let r = this.top; r < this.top + this.rows; r++) {
+      for (let c = this.left; c < this.left + this.cols; c++) if (merges.some((m) => m.top <= r && r <= m.bottom && m.left <= c && c <= m.right)) inside++;
+    }
+    return inside === 0 ? false : inside === this.rows * this.cols ? true : null;
   }
   get MergeArea(): EtRange {
     const m = this.mergeHere();
@@ -84,18 +116,24 @@ class FakeRange implements EtRange {
   }
   get Interior() {
     const { sheet, address } = this;
+    const reachable = () => {
+      if (sheet.protected && !sheet.allowFormatCells) throw new Error(`工作表 ${sheet.name} 受保护，不能设置格式`);
+      this.reachable();
+    };
     return {
       get Color() {
         const fill = sheet.fills.get(address);
         return fill ? bgrOf(fill) : WHITE;
       },
       set Color(bgr: number) {
+        reachable();
         sheet.fills.set(address, hexOf(bgr));
       },
       get ColorIndex() {
         return sheet.fills.has(address) ? 1 : XL_NONE;
       },
       set ColorIndex(i: number) {
+        reachable();
         if (i === XL_NONE) sheet.fills.delete(address);
       },
       get Pattern() {
@@ -118,6 +156,8 @@ class FakeRange implements EtRange {
     return this.rows === 1 && this.cols === 1 ? this.address : `${this.address}:${end}`;
   }
   AddComment(text: string) {
+    if (this.sheet.protected && !this.sheet.allowEditObjects) throw new Error(`工作表 ${this.sheet.name} 受保护，不能编辑批注`);
+    this.reachable();
     this.sheet.notes.set(this.address, text);
     return {};
   }
@@ -136,16 +176,17 @@ function worksheet(book: MockWorkbook, sheet: MockSheet): EtWorksheet {
   return {
     Name: sheet.name,
     get UsedRange() {
-      const at = [...sheet.cells.keys()].map(parseA1);
-      if (!at.length) return new FakeRange(book, sheet, 0, 0);
-      const top = Math.min(...at.map((a) => a.row));
-      const left = Math.min(...at.map((a) => a.col));
-      return new FakeRange(book, sheet, top, left, Math.max(...at.map((a) => a.row)) - top + 1, Math.max(...at.map((a) => a.col)) - left + 1);
+      count(book);
+      const used = usedBounds(sheet);
+      return used ? new FakeRange(book, sheet, used.top, used.left, used.rows, used.cols) : new FakeRange(book, sheet, 0, 0);
     },
     ProtectContents: sheet.protected,
+    ProtectDrawingObjects: sheet.protected && !sheet.allowEditObjects,
+    Protection: { AllowFormattingCells: !!sheet.allowFormatCells },
     Range: (address: string) => {
-      const { row, col } = parseA1(address);
-      return new FakeRange(book, sheet, row, col);
+      count(book);
+      const m = parseRange(address);
+      return new FakeRange(book, sheet, m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1);
     },
     Activate: () => {
       book.selected = `${sheet.name}!`;

@@ -1,5 +1,10 @@
 import { OfficeMockObject } from 'office-addin-mock';
-import { parseA1, toA1, type WorkbookGrid } from '../../src/index';
+import { parseRange, toA1, type WorkbookGrid } from '../../src/index';
+import { excelCapabilities } from '../../hosts/excel/excel-host';
+import { usedBounds } from './et-mock';
+
+/** An Excel with every requirement set the adapter can use (Microsoft 365). */
+export const ALL_CAPABILITIES = excelCapabilities(() => true);
 
 /**
  * Excel for the adapter's unit tests: a workbook state, and an Excel.run that hands the adapter a context built
@@ -12,7 +17,12 @@ export interface MockSheet {
   merges: string[];
   fills: Map<string, string>;
   notes: Map<string, string>;
+  /** Threaded comments (ExcelApi 1.10), the first comment's text by cell. */
+  threads: Map<string, string>;
   protected: boolean;
+  /** What the protection still lets users do (Excel's "Format cells" and "Edit objects"). */
+  allowFormatCells?: boolean;
+  allowEditObjects?: boolean;
   /** Cells unlocked for editing on a protected sheet. */
   unlocked: Set<string>;
 }
@@ -23,6 +33,12 @@ export interface MockWorkbook {
   selected?: string;
   /** Every Excel.run's count of ranges read with values, for the 5 MB chunking test. */
   largestRead: number;
+  /** Calls into WPS's object model (et-mock). */
+  hostCalls?: number;
+  /** Cells of the ranges asked for before each context.sync(), one number per sync. */
+  cellsPerSync?: number[];
+  /** A write to this cell ('Sheet!A1') fails, as on a protected cell or a lost connection; what came before stays written. */
+  failWrite?: (cell: string) => boolean;
 }
 
 export function mockWorkbook(grid: WorkbookGrid): MockWorkbook {
@@ -36,6 +52,7 @@ export function mockWorkbook(grid: WorkbookGrid): MockWorkbook {
         merges: s.merges.map((m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`),
         fills: new Map(),
         notes: new Map(),
+        threads: new Map(),
         protected: false,
         unlocked: new Set(),
       };
@@ -69,14 +86,6 @@ function cellValue(sheet: MockSheet, address: string) {
   return { value: c?.value ?? '', formula: c?.formula !== undefined ? `=${c.formula}` : (c?.value ?? ''), numFmt: c?.numFmt ?? 'General' };
 }
 
-function usedBounds(sheet: MockSheet) {
-  const at = [...sheet.cells.keys()].map(parseA1);
-  if (!at.length) return undefined;
-  const top = Math.min(...at.map((a) => a.row));
-  const left = Math.min(...at.map((a) => a.col));
-  return { top, left, rows: Math.max(...at.map((a) => a.row)) - top + 1, cols: Math.max(...at.map((a) => a.col)) - left + 1 };
-}
-
 function block(sheet: MockSheet, top: number, left: number, rows: number, cols: number) {
   const grid = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => cellValue(sheet, toA1(top + r, left + c))));
   return {
@@ -87,11 +96,12 @@ function block(sheet: MockSheet, top: number, left: number, rows: number, cols: 
 }
 
 function buildContext(book: MockWorkbook, commits: (() => void)[]) {
+  let asked = 0;
   const sheetData = (sheet: MockSheet, index: number) => {
     const bounds = usedBounds(sheet);
     return {
       name: sheet.name,
-      protection: { protected: sheet.protected },
+      protection: { protected: sheet.protected, options: { allowFormatCells: !!sheet.allowFormatCells, allowEditObjects: !!sheet.allowEditObjects } },
       used: {
         isNullObject: !bounds,
         rowIndex: bounds?.top ?? 0,
@@ -106,23 +116,36 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
       getUsedRangeOrNullObject(this: { used: unknown }) {
         return this.used;
       },
-      getRangeByIndexes(this: Mock, top: number, left: number, rows: number, cols: number) {
-        book.largestRead = Math.max(book.largestRead, rows * cols);
-        return dynamic(this, `b${top}_${left}_${rows}_${cols}`, () => block(sheet, top, left, rows, cols));
+      getUsedRange(this: { used: unknown }) {
+        return this.used;
       },
       getRange(this: Mock, address: string) {
-        return dynamic(this, `r_${address}`, () => rangeData(sheet, address, commits), (range, data) =>
-          commits.push(() => commitRange(sheet, address, range, data)),
+        if (address.includes(':')) {
+          const m = parseRange(address);
+          const [rows, cols] = [m.bottom - m.top + 1, m.right - m.left + 1];
+          book.largestRead = Math.max(book.largestRead, rows * cols);
+          asked += rows * cols;
+          return dynamic(this, `b${address}`, () => block(sheet, m.top, m.left, rows, cols));
+        }
+        return dynamic(this, `r_${address}`, () => rangeData(book, sheet, address, commits), (range, data) =>
+          commits.push(() => commitRange(book, sheet, address, range, data)),
         );
       },
       notes: {
         getItemOrNullObject(this: Mock, address: string) {
-          return dynamic(this, `n_${address}`, () => noteData(sheet, address, commits), (note, data) =>
-            commits.push(() => assigned(note.content, data.content) && sheet.notes.set(address, note.content as string)),
+          return dynamic(this, `n_${address}`, () => noteData(book, sheet, address, commits), (note, data) =>
+            commits.push(() => {
+              if (!assigned(note.content, data.content)) return;
+              reachable(book, sheet, address);
+              sheet.notes.set(address, note.content as string);
+            }),
           );
         },
         add(address: string, content: string) {
-          commits.push(() => sheet.notes.set(address, content));
+          commits.push(() => {
+            reachable(book, sheet, address);
+            sheet.notes.set(address, content);
+          });
         },
       },
       activate() {
@@ -142,14 +165,18 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
           },
           ...Object.fromEntries(book.sheets.map((s, i) => [`ws${i}`, sheetData(s, i)])),
         },
-        // Threaded comments (no notes API): one item per note of the workbook, each with its location.
+        // Threaded comments: one item per thread of the workbook, each with its location.
         comments: {
           add(address: string, content: string) {
             const [, name, cell] = /^'?(.*?)'?!(\w+)$/.exec(address)!;
-            commits.push(() => sheetNamed(book, name.replace(/''/g, "'")).notes.set(cell, content));
+            const sheet = sheetNamed(book, name.replace(/''/g, "'"));
+            commits.push(() => {
+              reachable(book, sheet, cell);
+              sheet.threads.set(cell, content);
+            });
           },
           ...Object.fromEntries(
-            allNotes(book).map((n, i) => [
+            allThreads(book).map((n, i) => [
               `c${i}`,
               {
                 content: n.content,
@@ -157,7 +184,11 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
                 getLocation(this: { location: unknown }) {
                   return this.location;
                 },
-                delete: () => commits.push(() => n.sheet.notes.delete(n.cell)),
+                delete: () =>
+                  commits.push(() => {
+                    reachable(book, n.sheet, n.cell);
+                    n.sheet.threads.delete(n.cell);
+                  }),
               },
             ]),
           ),
@@ -189,17 +220,33 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
     return worksheets;
   };
   const comments = (mock.context.workbook as unknown as { comments: Mock }).comments;
-  const notes = allNotes(book);
-  const commentItems = notes.map((_, i) => comments[`c${i}`] as Mock);
+  const threads = allThreads(book);
+  const commentItems = threads.map((_, i) => comments[`c${i}`] as Mock);
   comments.items = commentItems;
   comments.load = () => {
     for (const c of commentItems) c.load('content');
     return comments;
   };
   commentItems.forEach((c, i) =>
-    commits.push(() => assigned(c.content, notes[i].content) && notes[i].sheet.notes.set(notes[i].cell, c.content as string)),
+    commits.push(() => {
+      if (!assigned(c.content, threads[i].content)) return;
+      reachable(book, threads[i].sheet, threads[i].cell);
+      threads[i].sheet.threads.set(threads[i].cell, c.content as string);
+    }),
   );
-  return mock.context;
+  const context = mock.context as unknown as { sync(): Promise<void> };
+  const sync = context.sync.bind(context);
+  context.sync = () => {
+    (book.cellsPerSync ??= []).push(asked);
+    asked = 0;
+    return sync();
+  };
+  return context;
+}
+
+/** The test's injected failure, checked by every write as Excel applies it. */
+function reachable(book: MockWorkbook, sheet: MockSheet, address: string): void {
+  if (book.failWrite?.(`${sheet.name}!${address}`)) throw new Error(`GeneralException: ${sheet.name}!${address} could not be written`);
 }
 
 function sheetNamed(book: MockWorkbook, name: string): MockSheet {
@@ -208,8 +255,8 @@ function sheetNamed(book: MockWorkbook, name: string): MockSheet {
   return sheet;
 }
 
-function allNotes(book: MockWorkbook) {
-  return book.sheets.flatMap((sheet) => [...sheet.notes].map(([cell, content]) => ({ sheet, cell, content })));
+function allThreads(book: MockWorkbook) {
+  return book.sheets.flatMap((sheet) => [...sheet.threads].map(([cell, content]) => ({ sheet, cell, content })));
 }
 
 type Mock = Record<string, unknown> & { addMock(name: string): void; load(props?: string): unknown };
@@ -226,7 +273,7 @@ function dynamic<D extends Record<string, unknown>>(parent: Mock, key: string, m
   return parent[name];
 }
 
-function rangeData(sheet: MockSheet, address: string, commits: (() => void)[]) {
+function rangeData(book: MockWorkbook, sheet: MockSheet, address: string, commits: (() => void)[]) {
   const { value, formula } = cellValue(sheet, address);
   const fill = sheet.fills.get(address);
   return {
@@ -236,7 +283,11 @@ function rangeData(sheet: MockSheet, address: string, commits: (() => void)[]) {
       fill: {
         color: fill ?? '#FFFFFF',
         pattern: fill ? 'Solid' : 'None',
-        clear: () => commits.push(() => sheet.fills.delete(address)),
+        clear: () =>
+          commits.push(() => {
+            reachable(book, sheet, address);
+            sheet.fills.delete(address);
+          }),
       },
       protection: { locked: !sheet.unlocked.has(address) },
     },
@@ -245,7 +296,9 @@ function rangeData(sheet: MockSheet, address: string, commits: (() => void)[]) {
 }
 
 /** What the adapter assigned to a range is applied at the end of the run, as Excel applies it at sync. */
-function commitRange(sheet: MockSheet, address: string, range: Mock, data: ReturnType<typeof rangeData>): void {
+function commitRange(book: MockWorkbook, sheet: MockSheet, address: string, range: Mock, data: ReturnType<typeof rangeData>): void {
+  const fill = (range.format as { fill: { color: unknown } }).fill.color;
+  if (assigned(range.values, data.values) || assigned(range.formulas, data.formulas) || assigned(fill, data.format.fill.color)) reachable(book, sheet, address);
   if (sheet.protected && !sheet.unlocked.has(address) && (assigned(range.values, data.values) || assigned(range.formulas, data.formulas))) {
     throw new Error(`AccessDenied: ${sheet.name}!${address} is protected`);
   }
@@ -256,11 +309,14 @@ function commitRange(sheet: MockSheet, address: string, range: Mock, data: Retur
     else sheet.cells.set(address, { value });
   }
   if (assigned(range.formulas, data.formulas)) sheet.cells.set(address, { value: 0, formula: String((range.formulas as unknown[][])[0][0]).slice(1) });
-  const fill = (range.format as { fill: { color: unknown } }).fill.color;
   if (assigned(fill, data.format.fill.color)) sheet.fills.set(address, fill as string);
 }
 
-function noteData(sheet: MockSheet, address: string, commits: (() => void)[]) {
+function noteData(book: MockWorkbook, sheet: MockSheet, address: string, commits: (() => void)[]) {
   const content = sheet.notes.get(address);
-  return { isNullObject: content === undefined, content: content ?? '', delete: () => commits.push(() => sheet.notes.delete(address)) };
+  const remove = () => {
+    reachable(book, sheet, address);
+    sheet.notes.delete(address);
+  };
+  return { isNullObject: content === undefined, content: content ?? '', delete: () => commits.push(remove) };
 }

@@ -1,5 +1,5 @@
 import { parseA1, toA1, type CellValue, type WorkbookGrid } from '../../src/index';
-import { cellKey, type CellAddress, type CellChange, type CellState, type SpreadsheetHost } from '../../taskpane/host';
+import { cellKey, type CellAddress, type CellChange, type CellState, type SpreadsheetHost, type Writable } from '../../taskpane/host';
 
 /**
  * A spreadsheet in memory behind the SpreadsheetHost interface: values of a fixture workbook, plus fills, notes,
@@ -11,6 +11,10 @@ export class MemoryHost implements SpreadsheetHost {
   readonly notes = new Map<string, string>();
   /** Cells of protected sheets that are locked: sheet → set of A1 addresses, or '*' for the whole sheet. */
   readonly locked = new Map<string, Set<string> | '*'>();
+  /** What a protected sheet (one in `locked`) still lets users do; by default, neither. */
+  readonly allow = new Map<string, { formatCells: boolean; editObjects: boolean }>();
+  /** Cells that refuse a note when it is written. */
+  readonly refuseNotes = new Set<string>();
   journal: string | null = null;
   calls = 0;
 
@@ -45,28 +49,40 @@ export class MemoryHost implements SpreadsheetHost {
     });
   }
 
-  async lockedCells(cells: readonly CellAddress[]): Promise<CellAddress[]> {
+  async writable(cells: readonly CellAddress[]): Promise<Writable[]> {
     this.calls++;
-    return cells
-      .filter((c) => {
-        const lock = this.locked.get(c.sheet);
-        return lock === '*' || !!lock?.has(c.cell);
-      })
-      .map(({ sheet, cell }) => ({ sheet, cell }));
+    return cells.map((c) => {
+      const lock = this.locked.get(c.sheet);
+      const allow = this.allow.get(c.sheet) ?? { formatCells: false, editObjects: false };
+      return {
+        content: !(lock === '*' || !!lock?.has(c.cell)),
+        fill: !lock || allow.formatCells,
+        note: !lock || allow.editObjects,
+        protectedSheet: !!lock,
+      };
+    });
   }
 
-  async writeCells(changes: readonly CellChange[]): Promise<void> {
+  async writeCells(changes: readonly CellChange[]): Promise<{ notesRefused: CellAddress[] }> {
     this.calls++;
-    for (const c of changes) {
-      if (this.locked.get(c.sheet) === '*' || (this.locked.get(c.sheet) as Set<string> | undefined)?.has(c.cell)) {
+    const notesRefused: CellAddress[] = [];
+    const rights = await this.writable(changes);
+    this.calls--;
+    for (const [i, c] of changes.entries()) {
+      const may = rights[i];
+      if ((!may.content && (c.value !== undefined || c.formula !== undefined)) || (!may.fill && c.fill !== undefined) || (!may.note && c.note !== undefined)) {
         throw new Error(`locked ${cellKey(c)}`);
       }
       const { sheet, row, col } = this.cellOf(c);
       if (c.formula !== undefined) sheet.cells[row][col] = { value: 0, formula: c.formula };
       else if (c.value !== undefined) sheet.cells[row][col] = c.value === null ? undefined : { value: c.value as CellValue };
       if (c.fill !== undefined) (c.fill === null ? this.fills.delete(cellKey(c)) : this.fills.set(cellKey(c), c.fill));
-      if (c.note !== undefined) (c.note === null ? this.notes.delete(cellKey(c)) : this.notes.set(cellKey(c), c.note));
+      if (c.note === undefined) continue;
+      if (this.refuseNotes.has(cellKey(c))) notesRefused.push({ sheet: c.sheet, cell: c.cell });
+      else if (c.note === null) this.notes.delete(cellKey(c));
+      else this.notes.set(cellKey(c), c.note);
     }
+    return { notesRefused };
   }
 
   selected?: CellAddress;

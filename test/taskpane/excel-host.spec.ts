@@ -2,16 +2,16 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { checkWorkbook, type WorkbookGrid } from '../../src/index';
-import { CHUNK_CELLS, ExcelHost, JOURNAL_SETTING } from '../../hosts/excel/excel-host';
+import { CHUNK_CELLS, ExcelHost, excelCapabilities, JOURNAL_SETTING } from '../../hosts/excel/excel-host';
 import { MARK_FILL, PaneSession } from '../../taskpane/session';
-import { installExcel, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
+import { ALL_CAPABILITIES, installExcel, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
 import { loadGrid } from '../support/workbook';
 
 async function excelWith(name: string): Promise<{ book: MockWorkbook; host: ExcelHost; grid: WorkbookGrid }> {
   const grid = await loadGrid(join('test/fixtures', `${name}.xlsx`));
   const book = mockWorkbook(grid);
   installExcel(book);
-  return { book, host: new ExcelHost({ notes: true }), grid };
+  return { book, host: new ExcelHost(ALL_CAPABILITIES), grid };
 }
 
 /** Every value, fill and note of the mock workbook, one line each, for "exactly as it was". */
@@ -21,6 +21,8 @@ const snapshot = (book: MockWorkbook) =>
     ...[...s.fills].map(([a, f]) => `${s.name}!${a} fill ${f}`),
     ...[...s.notes].map(([a, n]) => `${s.name}!${a} note ${n}`),
   ]);
+
+const threads = (book: MockWorkbook) => book.sheets.flatMap((s) => [...s.threads].map(([a, t]) => `${s.name}!${a} thread ${t}`));
 
 describe('Excel adapter (office-addin-mock)', () => {
   it('reads every sheet in 3 requests into the grid the file reader makes: same findings', async () => {
@@ -35,7 +37,7 @@ describe('Excel adapter (office-addin-mock)', () => {
 
   it('reads a sheet above Excel on the web’s 5 MB response cap in row chunks', async () => {
     const { book, host } = await excelWith('kunming-dongchuan-2020');
-    const big = { name: '明细', cells: new Map(), merges: [], fills: new Map(), notes: new Map(), protected: false, unlocked: new Set<string>() };
+    const big = { name: '明细', cells: new Map(), merges: [], fills: new Map(), notes: new Map(), threads: new Map(), protected: false, unlocked: new Set<string>() };
     for (let r = 1; r <= 30_000; r++) {
       big.cells.set(`A${r}`, { value: `凭证${r}` });
       big.cells.set(`B${r}`, { value: r % 97 });
@@ -92,17 +94,70 @@ describe('Excel adapter (office-addin-mock)', () => {
     assert.deepEqual(snapshot(book), original);
   });
 
-  it('without the notes API (before ExcelApi 1.18) annotates with comments, and 撤销 restores them exactly', async () => {
+  it('without the notes API (ExcelApi 1.10–1.17) annotates with comments; the clerk’s own thread is never touched', async () => {
     const grid = await loadGrid(join('test/fixtures', 'hunan-score-over.xlsx'));
     const book = mockWorkbook(grid);
     installExcel(book);
-    book.sheets[1].notes.set('F5', '财务科：请再核对');
-    const original = snapshot(book);
-    const host = new ExcelHost({ notes: false });
+    book.sheets[1].threads.set('F5', '财务科：请再核对');
+    const original = [...snapshot(book), ...threads(book)];
+    const host = new ExcelHost({ ...ALL_CAPABILITIES, annotations: 'comments' });
     const session = new PaneSession(host);
-    await session.check();
-    assert.match(book.sheets[1].notes.get('F5')!, /^财务科：请再核对\n【绩效自评助手】\n指标“重点支出安排率”自评得分6分/);
-    assert.match(book.sheets[1].notes.get('F30')!, /^【绩效自评助手】\n总分栏得分为98分/);
+    const outcome = await session.check();
+    assert.equal(book.sheets[1].threads.get('F5'), '财务科：请再核对');
+    assert.equal(book.sheets[1].fills.get('F5'), MARK_FILL.error);
+    assert.deepEqual(outcome.withoutNote, [{ sheet: '评分表', cell: 'F5' }]);
+    assert.match(book.sheets[1].threads.get('F30')!, /^【绩效自评助手】\n总分栏得分为98分/);
+    await session.undo();
+    assert.deepEqual([...snapshot(book), ...threads(book)], original);
+  });
+
+  it('with notes (ExcelApi 1.18): a cell holding a comment thread gets no note beside it, the thread stays as it was', async () => {
+    const { book, host } = await excelWith('hunan-score-over');
+    book.sheets[1].threads.set('F5', '财务科：请再核对');
+    const outcome = await new PaneSession(host).check();
+    assert.deepEqual(outcome.withoutNote, [{ sheet: '评分表', cell: 'F5' }]);
+    assert.equal(book.sheets[1].notes.has('F5'), false);
+    assert.deepEqual([...book.sheets[1].threads], [['F5', '财务科：请再核对']]);
+    assert.match(book.sheets[1].notes.get('F30')!, /^【绩效自评助手】/);
+  });
+
+  it('a protected sheet that allows formatting cells but not editing objects: fills, no notes, the sheet named', async () => {
+    const { book, host } = await excelWith('hunan-score-over');
+    Object.assign(book.sheets[1], { protected: true, allowFormatCells: true, allowEditObjects: false });
+    const outcome = await new PaneSession(host).check();
+    assert.equal(book.sheets[1].fills.get('F30'), MARK_FILL.error);
+    assert.equal(book.sheets[1].notes.size, 0);
+    assert.deepEqual(outcome.unprotect, ['评分表']);
+    book.sheets[1].allowFormatCells = false;
+    book.sheets[1].fills.clear();
+    const none = await new PaneSession(new ExcelHost(ALL_CAPABILITIES)).check();
+    assert.equal(book.sheets[1].fills.size, 0, 'nothing tried where nothing is allowed');
+    assert.ok(none.unmarked.some((c) => c.cell === 'F30'));
+  });
+
+  it('Office 2016 (ExcelApi 1.1): no protection, merges, notes or settings APIs — still checks, fills and undoes', async () => {
+    const { book } = await excelWith('hunan-staff-over-quota');
+    const stored = new Map<string, unknown>();
+    (globalThis as Record<string, unknown>).Office = {
+      AsyncResultStatus: { Succeeded: 'succeeded' },
+      context: {
+        document: {
+          settings: {
+            get: (k: string) => stored.get(k) ?? null,
+            set: (k: string, v: unknown) => stored.set(k, v),
+            remove: (k: string) => stored.delete(k),
+            saveAsync: (done: (r: { status: string }) => void) => done({ status: 'succeeded' }),
+          },
+        },
+      },
+    };
+    const original = snapshot(book);
+    const host = new ExcelHost(excelCapabilities((name, version) => name === 'ExcelApi' && version === '1.1'));
+    const session = new PaneSession(host);
+    const outcome = await session.check();
+    assert.ok(outcome.marked > 0);
+    assert.equal(outcome.withoutNote.length, outcome.marked, 'no notes API: fills only, findings listed');
+    assert.ok(stored.has(JOURNAL_SETTING), 'the journal in the document settings');
     await session.undo();
     assert.deepEqual(snapshot(book), original);
   });

@@ -7,7 +7,7 @@ import type { SpreadsheetHost } from '../../taskpane/host';
 import { PaneSession } from '../../taskpane/session';
 import { bgrOf, hexOf, WpsHost } from '../../hosts/wps/wps-host';
 import { etApplication, memoryStore } from '../support/et-mock';
-import { installExcel, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
+import { ALL_CAPABILITIES, installExcel, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
 import { loadGrid, setCell } from '../support/workbook';
 
 /** Every value, fill and note of the workbook state both stand-ins share. */
@@ -21,7 +21,7 @@ const snapshot = (book: MockWorkbook) =>
 const HOSTS: Record<string, (book: MockWorkbook) => SpreadsheetHost> = {
   Excel: (book) => {
     installExcel(book);
-    return new ExcelHost({ notes: true });
+    return new ExcelHost(ALL_CAPABILITIES);
   },
   WPS: (book) => new WpsHost(etApplication(book), memoryStore()),
 };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
+import { checkSummary } from '../../taskpane/ui';
 import { MARK_FILL, PaneSession } from '../../taskpane/session';
 import { MemoryHost } from '../support/memory-host';
 import { loadGrid } from '../support/workbook';
@@ -55,6 +56,34 @@ describe('检查本表', () => {
     const outcome = await new PaneSession(host).check();
     assert.deepEqual(outcome.unmarked.map((c) => c.cell), ['B6', 'B7']);
     assert.equal(outcome.marked, 3);
+    assert.deepEqual(outcome.unprotect, ['基础数据表']);
+    assert.match(checkSummary(outcome), /请先撤销工作表保护：“基础数据表”。$/);
+  });
+
+  it('a protected sheet that lets users format cells but not edit objects gets fills and no notes', async () => {
+    const host = await fixture('national-beita-2023');
+    host.locked.set('基础数据表', '*');
+    host.allow.set('基础数据表', { formatCells: true, editObjects: false });
+    const outcome = await new PaneSession(host).check();
+    assert.deepEqual([outcome.marked, outcome.unmarked.length], [5, 0]);
+    assert.deepEqual(outcome.withoutNote.map((c) => c.cell), ['B6', 'B7']);
+    assert.equal(host.fills.get('基础数据表!B6'), MARK_FILL.error);
+    assert.equal(host.notes.has('基础数据表!B6'), false);
+    assert.ok(host.notes.has('自评表!B9'));
+  });
+
+  it('one cell that refuses its note does not sink 检查本表; 撤销 still gives everything back', async () => {
+    const host = await fixture('national-beita-2023');
+    const original = host.state();
+    host.refuseNotes.add('自评表!B13');
+    const session = new PaneSession(host);
+    const outcome = await session.check();
+    assert.equal(outcome.marked, 5);
+    assert.deepEqual(outcome.withoutNote, [{ sheet: '自评表', cell: 'B13' }]);
+    assert.ok(host.fills.has('自评表!B13'));
+    assert.equal(host.notes.size, 4);
+    await session.undo();
+    assert.deepEqual(host.state(), original);
   });
 
   it('a workbook without a 评分表 gets the NO_SCORE_TABLE finding', async () => {

@@ -11,10 +11,10 @@ const FOLDER = join('dist-wps', `perfcheck_${version}`);
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
 
 interface WpsFunction {
-  id: string;
-  jsName: string;
+  name: string;
   description: string;
-  parameters: { name: string; description: string; type: string; optional: boolean }[];
+  parameters: { name: string; description: string; type: string }[];
+  result: { type: string };
 }
 
 describe('npm run build:wps', () => {
@@ -43,19 +43,31 @@ describe('npm run build:wps', () => {
     assert.equal(online['@type'], 'et');
   });
 
-  it('functions.json lists every PERF function with its parameters and Chinese descriptions, as Excel’s does', () => {
-    const wps = JSON.parse(readFileSync(join(FOLDER, 'functions.json'), 'utf8')) as { namespace: string; functions: WpsFunction[] };
+  it('functions.json is in the format wpsjs’s functionsScanner writes: Excel’s names, "?" on optional types, nothing else', () => {
+    const wps = JSON.parse(readFileSync(join(FOLDER, 'functions.json'), 'utf8')) as { functions: WpsFunction[] };
     const office = JSON.parse(readFileSync('dist/functions.json', 'utf8')) as { functions: { id: string; parameters: { name: string }[] }[] };
-    assert.equal(wps.namespace, 'PERF');
+    assert.deepEqual(Object.keys(wps), ['functions']);
     assert.deepEqual(
-      wps.functions.map((f) => [f.id, f.parameters.map((p) => p.name)]),
+      wps.functions.map((f) => [f.name, f.parameters.map((p) => p.name)]),
       office.functions.map((f) => [f.id, f.parameters.map((p) => p.name)]),
     );
     for (const f of wps.functions) {
-      assert.match(f.description, /[\u4e00-\u9fff]/, f.id);
-      for (const p of f.parameters) assert.match(p.description, /[\u4e00-\u9fff]/, `${f.id}.${p.name}`);
+      assert.deepEqual(Object.keys(f), ['name', 'parameters', 'description', 'result'], f.name);
+      assert.deepEqual(Object.keys(f.result), ['type']);
+      assert.match(f.description, /[\u4e00-\u9fff]/, f.name);
+      for (const p of f.parameters) {
+        assert.deepEqual(Object.keys(p), ['name', 'description', 'type']);
+        assert.match(p.description, /[\u4e00-\u9fff]/, `${f.name}.${p.name}`);
+        assert.match(p.type, /^(any|number|string|bool)(\[\]\[\])?\??$/, `${f.name}.${p.name}`);
+      }
     }
-    assert.deepEqual(wps.functions.find((f) => f.id === 'RUBRIC_SCORE')?.parameters.map((p) => p.optional), [false, false, true]);
+    assert.deepEqual(wps.functions.find((f) => f.name === 'RUBRIC_SCORE')?.parameters.map((p) => p.type), ['string', 'any', 'number?']);
+  });
+
+  it('manifest.xml has the element names of wpsjs’s ET template', () => {
+    const xml = readFileSync(join(FOLDER, 'manifest.xml'), 'utf8');
+    const elements = [...new Set([...xml.matchAll(/<(\w+)>/g)].map((m) => m[1]))];
+    assert.deepEqual(elements, ['JsPlugin', 'ApiVersion', 'Name', 'Description', 'Functions', 'Uri', 'Namespace']);
   });
 
   it('the start-up page defines every callback ribbon.xml names, and registers the PERF functions with WPS', () => {
@@ -63,17 +75,21 @@ describe('npm run build:wps', () => {
     const callbacks = [...new Set([...ribbon.matchAll(/(?:onLoad|onAction|getImage)="(\w+)"/g)].map((m) => m[1]))];
     assert.deepEqual(callbacks.sort(), ['GetImage', 'OnAction', 'OnAddinLoad']);
     const registered: string[] = [];
+    const functions = new Map<string, (...args: unknown[]) => unknown>();
     const storage = new Map<string, unknown>();
     const panes: string[] = [];
     const context: Record<string, unknown> = {
       location: { href: 'file:///C:/Users/u/AppData/Roaming/kingsoft/wps/jsaddons/perfcheck_0.1.0/index.html' },
       URL,
       wps: {
-        AddCustomFunction: (namespace: string, name: string) => registered.push(`${namespace}.${name}`),
+        AddCustomFunction: (namespace: string, name: string, fn: (...args: unknown[]) => unknown) => {
+          registered.push(`${namespace}.${name}`);
+          functions.set(`${namespace}.${name}`, fn);
+        },
         PluginStorage: { getItem: (k: string) => storage.get(k), setItem: (k: string, v: unknown) => storage.set(k, v) },
         EtApplication: () => ({
           CreateTaskPane: (url: string) => (panes.push(url), { ID: 'pane-1', Visible: false }),
-          GetTaskPane: () => ({ Visible: false }),
+          GetTaskPane: (id: string) => (id === 'pane-1' ? { Visible: false } : null),
         }),
       },
     };
@@ -83,11 +99,14 @@ describe('npm run build:wps', () => {
     assert.equal((context.OnAddinLoad as () => boolean)(), true);
     assert.equal(registered.length, 12);
     assert.ok(registered.includes('PERF.RUBRIC_SCORE'));
-    const score = context.RUBRIC_SCORE as (rule: string, value: unknown) => number;
-    assert.equal(score('以100%为标准。在职人员控制率≦100%，计5分；每超过一个百分点扣0.5分，扣完为止。', 1.1), 0);
+    // As WPS calls it for =PERF.RUBRIC_SCORE(规则, 110%): the omitted 分值 comes as −2147352572.
+    const score = functions.get('PERF.RUBRIC_SCORE')!;
+    assert.equal(score('以100%为标准。在职人员控制率≦100%，计5分；每超过一个百分点扣0.5分，扣完为止。', 1.04, -2147352572), 3);
     (context.OnAction as (c: { Id: string }) => boolean)({ Id: 'btnCheck' });
     assert.match(panes[0], /perfcheck_0\.1\.0\/taskpane\.html$/);
     assert.equal(JSON.parse(storage.get('perfCheck.command') as string).action, 'check');
+    (context.OnAction as (c: { Id: string }) => boolean)({ Id: 'btnUndo' });
+    assert.equal(panes.length, 1, 'the pane is created once, then shown');
     const image = (context.GetImage as (c: { Id: string }) => string)({ Id: 'btnCheck' });
     assert.ok(existsSync(join(FOLDER, image)), image);
   });

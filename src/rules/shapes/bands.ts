@@ -63,7 +63,7 @@ function parseBands(text: string, ctx: ParseContext): Band[] | RuleError | undef
     let from = 0;
     for (const m of clause.matchAll(POINTS)) {
       const condition = clause.slice(from, m.index);
-      from = m.index! + m[0].length;
+      from = m.index + m[0].length;
       // The condition first: a text that is no bands is unreadable, not short of its 分值.
       const b = band(condition, bands[bands.length - 1], false);
       if (!b) return undefined;
