@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { CHECKER_STOPPED, isSpreadsheet } from '../hosts/files/index';
 import type { BatchJob, BatchRow } from './batch-worker';
 import { MEMORY_LIMIT_MB } from '../hosts/files/limits';
 import { tempSuffix, writeAtomically } from './files';
@@ -43,11 +44,6 @@ interface CacheEntry {
 }
 
 export class BatchInputError extends Error {}
-
-/** What the readers take; anything else in an inbox (a .txt, .docx or .pdf) is listed as not a spreadsheet. */
-const SPREADSHEET = /\.(?:xlsx|xlsm|xltx|xltm|xls|xlt|et|ett|ods)$/i;
-/** Excel's and WPS's lock files beside an open workbook ("~$name.xlsx"): not workbooks, whatever they are called. */
-const isSpreadsheet = (name: string) => SPREADSHEET.test(name) && !name.startsWith('~$');
 
 /** Every file under the folder but hidden ones and the output folder itself. */
 async function listFiles(dir: string, skip: string): Promise<string[]> {
@@ -184,7 +180,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
               status: 'unreadable',
               reason: timedOut
                 ? `检查这个文件超过了 ${JOB_TIME_LIMIT_MS / 1000} 秒的时限（文件过大或结构异常），已停止。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`
-                : '检查这个文件时检查程序异常退出（文件可能过大或结构异常），未能完成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。',
+                : CHECKER_STOPPED,
               errors: 0,
               warnings: 0,
               infos: 0,

@@ -1,6 +1,6 @@
 /** The public surface of the core: hosts build a WorkbookGrid and get findings back. */
 export { checkWorkbook, createChecker, proposeScores, type Checker, type CheckerOptions, type CheckResult, type DetectedTable } from './checker';
-export type { ProposedScore } from './propose';
+export { fillTargets, type FillTarget, type ProposedScore } from './propose';
 export { createRuleEngine, parseRule, scoreRule, shapeTitle, type RuleEngine } from './rules/engine';
 export type { Rule, RuleError, RuleShape, RuleValue, Scored, ScoreOutcome } from './rules/types';
 export { isRuleError } from './rules/types';

@@ -29,3 +29,18 @@ export function proposal(sheet: { name: string; address(row: number, col: number
     basis: e.inputs,
   };
 }
+
+/** A cell a fill writes: the score as a number, the reason as text. */
+export interface FillTarget {
+  sheet: string;
+  cell: string;
+  value: number | string;
+}
+
+/** What 填写自评得分 writes for some proposals: every score, and the reason where there is one and a column for it. */
+export function fillTargets(proposals: readonly ProposedScore[]): FillTarget[] {
+  return proposals.flatMap((p) => [
+    { sheet: p.sheet, cell: p.scoreCell, value: Number(p.score) },
+    ...(p.reason && p.reasonCell ? [{ sheet: p.sheet, cell: p.reasonCell, value: p.reason }] : []),
+  ]);
+}

@@ -1,4 +1,4 @@
-import { createChecker, type Checker, type CheckResult, type Finding, type Severity } from '../src/index';
+import { createChecker, fillTargets, type Checker, type CheckResult, type Finding, type Severity } from '../src/index';
 import { cellKey, NOTE_TITLE, type CellAddress, type CellChange, type CellState, type SpreadsheetHost } from './host';
 import { applied, changesSomething, parseJournal, undoChange, type Journal, type JournalEntry } from './journal';
 
@@ -126,10 +126,7 @@ export class PaneSession {
    */
   async fill(confirmOverwrite: (cells: Overwrite[]) => Promise<boolean>): Promise<FillOutcome> {
     const proposals = this.checker.propose(await this.host.readWorkbook());
-    const targets: CellChange[] = proposals.flatMap((p) => [
-      { sheet: p.sheet, cell: p.scoreCell, value: Number(p.score) },
-      ...(p.reason && p.reasonCell ? [{ sheet: p.sheet, cell: p.reasonCell, value: p.reason }] : []),
-    ]);
+    const targets: CellChange[] = fillTargets(proposals);
     if (!targets.length) return { written: 0, kept: 0, nothingToFill: true };
     const before = await this.host.readCells(targets);
     const current = new Map(before.map((b) => [cellKey(b), b]));

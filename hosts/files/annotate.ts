@@ -35,7 +35,7 @@ export class AnnotateError extends Error {}
 // XML 1.0 has no place for control characters but tab, line feed and carriage return: they are dropped.
 // eslint-disable-next-line no-control-regex
 const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-const escapeXml = (s: string) =>
+export const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(XML_FORBIDDEN, '');
 const unescapeXml = (s: string) =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
@@ -104,7 +104,7 @@ class Rels {
 }
 
 /** The package's files, with the text parts the patch reads and writes. */
-class Package {
+export class Package {
   /** Parts written by the patch: the only ones deflated again. */
   readonly changed = new Set<string>();
 
@@ -170,7 +170,7 @@ interface SheetRef {
   part: string;
 }
 
-function sheetsOf(pkg: Package): { sheets: SheetRef[]; workbookRels: Rels } {
+export function sheetsOf(pkg: Package): { sheets: SheetRef[]; workbookRels: Rels } {
   const workbook = pkg.text('xl/workbook.xml');
   if (!workbook) throw new AnnotateError('工作簿缺少 xl/workbook.xml，不是完整的 .xlsx 文件。');
   const workbookRels = pkg.rels('xl/workbook.xml');
@@ -261,7 +261,7 @@ function ensureStyles(pkg: Package, workbookRels: Rels, types: ContentTypes): st
 }
 
 /** Sets the format of one cell of a worksheet's XML, creating the cell (and its row) where the sheet has none. */
-function setCellStyle(xml: string, p: string, address: string, style: (current: number) => number): string {
+export function setCellStyle(xml: string, p: string, address: string, style: (current: number) => number): string {
   const { row } = parseA1(address);
   const cellRe = new RegExp(`<${p}c\\b([^>]*?)\\br="${address}"([^>]*?)(/?)>`);
   const existing = cellRe.exec(xml);
@@ -429,8 +429,8 @@ function addSummarySheet(pkg: Package, types: ContentTypes, workbookRels: Rels, 
   pkg.write('xl/workbook.xml', workbook);
 }
 
-/** The annotated copy of a workbook: every finding's cell filled and noted, a 检查结果 sheet added. */
-export function annotateXlsx(bytes: Uint8Array, findings: readonly Finding[]): Uint8Array {
+/** A package's parts, read for patching. */
+export function unpack(bytes: Uint8Array): Package {
   let files: Record<string, Uint8Array>;
   let declared = 0;
   try {
@@ -440,7 +440,17 @@ export function annotateXlsx(bytes: Uint8Array, findings: readonly Finding[]): U
     throw new AnnotateError('无法解开工作簿压缩包（压缩包已损坏），未能生成带标注的副本。');
   }
   if (declared > MAX_PACKAGE_BYTES) throw new AnnotateError(`工作簿解压后超过 ${MAX_PACKAGE_BYTES / 1048576} MB，未能生成带标注的副本。`);
-  const pkg = new Package(files);
+  return new Package(files);
+}
+
+/** The patched package as a zip: untouched parts copied as the source stores them. */
+export function repackage(source: Uint8Array, pkg: Package): Uint8Array {
+  return repack(source, pkg.files, pkg.changed) ?? zipSync(pkg.files, { level: 6 });
+}
+
+/** The annotated copy of a workbook: every finding's cell filled and noted, a 检查结果 sheet added. */
+export function annotateXlsx(bytes: Uint8Array, findings: readonly Finding[]): Uint8Array {
+  const pkg = unpack(bytes);
   const types = new ContentTypes(pkg);
   const { sheets, workbookRels } = sheetsOf(pkg);
   const marked = findings.filter((f) => sheets.some((s) => s.name === f.sheet && s.part));
@@ -468,5 +478,5 @@ export function annotateXlsx(bytes: Uint8Array, findings: readonly Finding[]): U
   addSummarySheet(pkg, types, workbookRels, sheets, [...findings]);
   pkg.saveRels(workbookRels);
   types.save();
-  return repack(bytes, pkg.files, pkg.changed) ?? zipSync(pkg.files, { level: 6 });
+  return repackage(bytes, pkg);
 }

@@ -68,3 +68,9 @@ export function buildWps(): string {
   buildOnce(join('dist-wps', `perfcheck_${version}`, 'taskpane.html'), ADDIN_SOURCES, ['node_modules/webpack-cli/bin/cli.js', '--no-stats', '--env', 'wps']);
   return join('dist-wps', `perfcheck_${version}`);
 }
+
+/** dist-web/: the offline web page. */
+export function buildWeb(): string {
+  buildOnce('dist-web/绩效自评检查.html', ['src', 'hosts/files', 'taskpane', 'web', 'assets', 'scripts/build-web.mjs'], ['scripts/build-web.mjs']);
+  return resolve('dist-web/绩效自评检查.html');
+}
