@@ -71,7 +71,7 @@ class SingleView {
 
   render(): void {
     ui.renderFindings(this.result.findings, (cell) => this.select(cell));
-    ui.setStatus(texts.checked(this.name) + ui.checkSummary({ result: this.result, marked: 0, unmarked: [] }));
+    ui.setStatus(texts.checked(this.name) + ui.checkSummary({ result: this.result, marked: 0, unmarked: [], withoutNote: [], unprotect: [] }));
     $('proposals').hidden = true;
     $('download-filled').hidden = true;
     const tabs = $('tabs');
