@@ -2,8 +2,10 @@ import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { threadId } from 'node:worker_threads';
 import { basename, dirname, join } from 'node:path';
 import { readWorkbookBytes, WorkbookReadError, type ReadWorkbook } from '../hosts/files/read';
+import { cliMessages as say } from '../src/index';
 
-const MAX_BYTES = 200 * 1024 * 1024;
+const MB = 1024 * 1024;
+const MAX_BYTES = 200 * MB;
 
 /** What every temporary file of this process carries in its name, so that an interrupted run can find and remove them. */
 export const tempSuffix = (pid: number) => `.perf-check-tmp-${pid}-`;
@@ -27,13 +29,13 @@ export async function readFileChecked(path: string): Promise<Buffer> {
   let size: number;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new WorkbookReadError(`“${path}”是一个文件夹，不是工作簿文件。要检查整个文件夹，请用：perf-check batch "${path}" --out 审核结果`);
+    if (info.isDirectory()) throw new WorkbookReadError(say.isFolder(path));
     size = info.size;
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
-    throw new WorkbookReadError(`找不到文件“${path}”，请检查路径和文件名。`);
+    throw new WorkbookReadError(say.fileNotFound(path));
   }
-  if (size > MAX_BYTES) throw new WorkbookReadError(`文件有 ${Math.round(size / 1048576)} MB，超过了 200 MB 的上限，不像是绩效自评工作簿。请删去无关的内容后另存再检查。`);
+  if (size > MAX_BYTES) throw new WorkbookReadError(say.fileTooLarge(Math.round(size / MB), MAX_BYTES / MB));
   return readFile(path);
 }
 
