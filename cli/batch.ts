@@ -7,6 +7,7 @@ import { CHECKER_STOPPED, isSpreadsheet } from '../hosts/files/index';
 import type { BatchJob, BatchRow } from './batch-worker';
 import { MEMORY_LIMIT_MB } from '../hosts/files/limits';
 import { tempSuffix, writeAtomically } from './files';
+import { cliMessages as say } from '../src/index';
 
 /**
  * perf-check batch: every workbook of a folder checked on all cores, an annotated copy of each in the output folder
@@ -69,6 +70,9 @@ async function removeTemps(dir: string, marker: string): Promise<void> {
 /** Files checked before the first time-left estimate. */
 const ESTIMATE_AFTER = 5;
 
+/** Without a terminal (a log file), a progress line at most this often. */
+const LOG_LINE_MS = 2000;
+
 class Progress {
   private readonly start = Date.now();
   private lastLine = 0;
@@ -84,16 +88,16 @@ class Progress {
     const rate = done / Math.max(seconds, 0.001);
     // The first files include starting the checkers: a time-left estimate waits for a few.
     const settled = done >= Math.min(ESTIMATE_AFTER, this.total);
-    const left = settled ? `剩余约 ${Math.ceil((this.total - done) / rate)} 秒` : '剩余时间估算中';
-    const figures = `${done}/${this.total}  ${rate.toFixed(1)} 个/秒  ${left}`;
+    const left = settled ? say.secondsLeft(Math.ceil((this.total - done) / rate)) : say.estimating();
+    const figures = say.progressFigures(done, this.total, rate.toFixed(1), left);
     if (this.stream.isTTY) {
       const width = 24;
       const filled = Math.round((done / this.total) * width);
-      this.stream.write(`\r检查进度 [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${figures}  `);
+      this.stream.write(`\r${say.progressBar('█'.repeat(filled) + '░'.repeat(width - filled), figures)}  `);
       if (done === this.total) this.stream.write('\n');
-    } else if (done === this.total || Date.now() - this.lastLine > 2000) {
+    } else if (done === this.total || Date.now() - this.lastLine > LOG_LINE_MS) {
       this.lastLine = Date.now();
-      this.stream.write(`已检查 ${figures}\n`);
+      this.stream.write(say.progressLine(figures) + '\n');
     }
   }
 }
@@ -108,8 +112,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const input = resolve(options.input);
   const out = resolve(options.out);
   const info = await stat(input).catch(() => undefined);
-  if (!info?.isDirectory()) throw new BatchInputError(`找不到收件文件夹“${options.input}”。`);
-  if (out === input || input.startsWith(out + sep)) throw new BatchInputError('输出文件夹不能是收件文件夹本身或它的上级文件夹，以免覆盖原件。请另选 --out 文件夹。');
+  if (!info?.isDirectory()) throw new BatchInputError(say.noInputFolder(options.input));
+  if (out === input || input.startsWith(out + sep)) throw new BatchInputError(say.outInsideInput());
   await mkdir(join(out, CACHE_DIR), { recursive: true });
   const cachePath = join(out, CACHE_DIR, 'results.json');
   const cache: { version: number; entries: Record<string, CacheEntry> } = await readFile(cachePath, 'utf8')

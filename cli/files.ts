@@ -2,8 +2,10 @@ import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { threadId } from 'node:worker_threads';
 import { basename, dirname, join } from 'node:path';
 import { readWorkbookBytes, WorkbookReadError, type ReadWorkbook } from '../hosts/files/read';
+import { cliMessages as say } from '../src/index';
 
-const MAX_BYTES = 200 * 1024 * 1024;
+const MB = 1024 * 1024;
+const MAX_BYTES = 200 * MB;
 
 /** What every temporary file of this process carries in its name, so that an interrupted run can find and remove them. */
 export const tempSuffix = (pid: number) => `.perf-check-tmp-${pid}-`;
@@ -21,12 +23,12 @@ export async function writeAtomically(path: string, data: string | Uint8Array): 
 /** What a failed file-system call means for the reviewer, in Chinese (never the system's English text). */
 export function fileSystemReason(e: unknown, path: string): string {
   const code = (e as { code?: string } | undefined)?.code;
-  if (code === 'EACCES' || code === 'EPERM') return `没有权限读写“${path}”。请检查文件或文件夹的权限（或换一个输出文件夹）后再运行。`;
-  if (code === 'ENOSPC') return `磁盘空间不足，无法写入“${path}”。请清理磁盘或换一个输出文件夹后再运行。`;
-  if (code === 'EBUSY') return `“${path}”正被其他程序占用（可能已在 Excel 或 WPS 中打开）。请关闭后再运行。`;
-  if (code === 'ENOTDIR' || code === 'EEXIST') return `“${path}”的路径中有一处是文件而不是文件夹。请换一个文件夹后再运行。`;
-  if (code === 'ENOENT') return `找不到“${path}”，请检查路径。`;
-  return `读写“${path}”时出错，未能完成。请检查该文件或文件夹后再运行。`;
+  if (code === 'EACCES' || code === 'EPERM') return say.noPermission(path);
+  if (code === 'ENOSPC') return say.diskFull(path);
+  if (code === 'EBUSY') return say.fileBusy(path);
+  if (code === 'ENOTDIR' || code === 'EEXIST') return say.fileInPath(path);
+  if (code === 'ENOENT') return say.pathNotFound(path);
+  return say.fileSystemFailed(path);
 }
 
 export async function readWorkbookFile(path: string): Promise<ReadWorkbook> {
@@ -38,13 +40,13 @@ export async function readFileChecked(path: string): Promise<Buffer> {
   let size: number;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new WorkbookReadError(`“${path}”是一个文件夹，不是工作簿文件。要检查整个文件夹，请用：perf-check batch "${path}" --out 审核结果`);
+    if (info.isDirectory()) throw new WorkbookReadError(say.isFolder(path));
     size = info.size;
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
-    throw new WorkbookReadError(`找不到文件“${path}”，请检查路径和文件名。`);
+    throw new WorkbookReadError(say.fileNotFound(path));
   }
-  if (size > MAX_BYTES) throw new WorkbookReadError(`文件有 ${Math.round(size / 1048576)} MB，超过了 200 MB 的上限，不像是绩效自评工作簿。请删去无关的内容后另存再检查。`);
+  if (size > MAX_BYTES) throw new WorkbookReadError(say.fileTooLarge(Math.round(size / MB), MAX_BYTES / MB));
   return readFile(path).catch((e: unknown) => {
     throw new WorkbookReadError(fileSystemReason(e, path));
   });

@@ -107,8 +107,74 @@ export const functionMessages = {
   totalOutOfRange: (total: Dec) => `综合得分应在0至100分之间，而不是${show(total)}。`,
 };
 
-/** The perf-check command's words. */
+const EXIT_CODES = '退出码：0 没有错误；1 发现错误（批量检查时也包括无法读取的文件）；2 文件、文件夹或输入无法读取；130 被中断。';
+
+/** Each command's help, as `perf-check <命令> --help` prints it. */
+const HELP = {
+  check: `  perf-check check <工作簿> [更多工作簿…] [--json]
+      检查一个或几个绩效自评工作簿（.xlsx、.xlsm、.xls、.et、.ods；可用通配符，如 收件/*.xls*），
+      逐条列出问题及所在单元格。--json 输出机器可读的结果（几个文件时为数组）。`,
+  batch: `  perf-check batch <收件文件夹> [--out <审核结果文件夹>] [--jobs <线程数>] [--force]
+      检查文件夹（含子文件夹）中的全部工作簿：每个生成带标注的副本（相对路径不变，原件不动；
+      .xls、.et、.ods 的副本转换为 .xlsx），并生成 汇总.xlsx、汇总.csv、汇总.html。
+      不写 --out 时，结果放在收件文件夹旁的“<收件文件夹>_审核结果”中。
+      非电子表格文件（.txt、.docx、.pdf、Office 临时锁定文件）列为跳过。
+      再次运行时只检查有变化的工作簿；--force 全部重做。`,
+  rule: `  perf-check rule --text "<评分标准>" --value <数值> [--max <分值>] [--carry-over <上年结转>] [--json]
+      按评分标准为一个数值计分，并给出扣分原因。数值可写 110%、1.1、出现次数、满足的项目如“①③”。`,
+};
+
+export type CliCommand = keyof typeof HELP;
+
+/** The perf-check command's words: its help, its refusals and its reports. */
 export const cliMessages = {
+  usage: () => `用法：
+${HELP.check}
+${HELP.batch}
+${HELP.rule}
+  perf-check --help | perf-check <命令> --help
+      显示帮助。
+  perf-check --version
+      显示版本。
+
+${EXIT_CODES}`,
+  commandHelp: (command: CliCommand) => `用法：\n${HELP[command]}\n\n${EXIT_CODES}`,
+  fileTally: (file: string, count: number, tally: string) => `${file}：共 ${count} 条，${tally}。`,
+  internalError: () => '检查这个文件时发生内部错误，未能完成。请把该文件反馈给开发者。',
+  optionWithoutValue: (option: string) => `选项“${option}”后面缺少取值。`,
+  badJobs: (jobs: string) => `--jobs 应是正整数，而不是“${jobs}”。`,
+  /** The output folder when --out is not given: beside the input folder. */
+  defaultOut: (input: string) => `${input}_审核结果`,
+  interrupted: (processed: number) => `已中断：本次检查了 ${processed} 个工作簿，其余未处理，没有留下写了一半的文件。再次运行会接着检查。`,
+  batchDone: (r: { files: number; processed: number; skipped: number; withErrors: number; unreadable: number; seconds: string }) =>
+    `共 ${r.files} 个文件：本次检查 ${r.processed} 个，未变化跳过 ${r.skipped} 个；有错误 ${r.withErrors} 个，无法读取 ${r.unreadable} 个；用时 ${r.seconds} 秒。`,
+  converted: (count: number) => `其中 ${count} 个旧格式文件（.xls、.et、.ods）的标注副本已转换为 .xlsx。`,
+  notSpreadsheets: (names: readonly string[]) =>
+    `跳过 ${names.length} 个不是电子表格的文件（未检查）：${names.slice(0, 10).join('、')}${names.length > 10 ? ' 等' : ''}`,
+  summaryFiles: (names: readonly string[]) => `汇总：${names.join('、')}`,
+  unknownCommand: (command: string) => `未知命令“${command}”。`,
+  unknownOptions: (names: readonly string[]) => `未知选项“--${names.join(' --')}”。`,
+  noRuleText: () => '请用 --text 给出评分标准。',
+  noFolder: () => '请给出一个收件文件夹。',
+  fileNotFolder: (path: string) => `“${path}”是一个文件，不是文件夹。batch 检查整个文件夹；检查单个文件请用：perf-check check "${path}"`,
+  noFiles: () => '请给出要检查的工作簿文件。',
+  secondsLeft: (seconds: number) => `剩余约 ${seconds} 秒`,
+  estimating: () => '剩余时间估算中',
+  progressFigures: (done: number, total: number, perSecond: string, left: string) => `${done}/${total}  ${perSecond} 个/秒  ${left}`,
+  progressBar: (bar: string, figures: string) => `检查进度 [${bar}] ${figures}`,
+  progressLine: (figures: string) => `已检查 ${figures}`,
+  noInputFolder: (folder: string) => `找不到收件文件夹“${folder}”。`,
+  outInsideInput: () => '输出文件夹不能是收件文件夹本身或它的上级文件夹，以免覆盖原件。请另选 --out 文件夹。',
+  isFolder: (path: string) => `“${path}”是一个文件夹，不是工作簿文件。要检查整个文件夹，请用：perf-check batch "${path}" --out 审核结果`,
+  fileNotFound: (path: string) => `找不到文件“${path}”，请检查路径和文件名。`,
+  noPermission: (path: string) => `没有权限读写“${path}”。请检查文件或文件夹的权限（或换一个输出文件夹）后再运行。`,
+  diskFull: (path: string) => `磁盘空间不足，无法写入“${path}”。请清理磁盘或换一个输出文件夹后再运行。`,
+  fileBusy: (path: string) => `“${path}”正被其他程序占用（可能已在 Excel 或 WPS 中打开）。请关闭后再运行。`,
+  fileInPath: (path: string) => `“${path}”的路径中有一处是文件而不是文件夹。请换一个文件夹后再运行。`,
+  pathNotFound: (path: string) => `找不到“${path}”，请检查路径。`,
+  fileSystemFailed: (path: string) => `读写“${path}”时出错，未能完成。请检查该文件或文件夹后再运行。`,
+  fileTooLarge: (megabytes: number, limit: number) =>
+    `文件有 ${megabytes} MB，超过了 ${limit} MB 的上限，不像是绩效自评工作簿。请删去无关的内容后另存再检查。`,
   ruleShape: (title: string, shape: string, max: string, manual: boolean) =>
     `计分方法：${title}（${shape}），满分${max}分${manual ? '，需人工评定' : ''}`,
   ruleScore: (score: string) => `得分：${score}分`,

@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { parseA1, type Finding, type Severity } from '../../src/index';
+import { argbOf, bySeverity, parseA1, SEVERITIES, type Finding, type Severity } from '../../src/index';
 import { MAX_PACKAGE_BYTES } from './limits';
 import { repack } from './repack';
 
@@ -14,9 +14,6 @@ import { repack } from './repack';
 const SUMMARY_SHEET = '检查结果';
 const NOTE_AUTHOR = '绩效自评助手';
 /** ARGB fills per severity: Excel's light red, yellow and blue. */
-const FILL_ARGB: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
-const SEVERITY_WORD: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const REL_WORKSHEET = `${NS_REL}/worksheet`;
@@ -206,7 +203,7 @@ class Styles {
     if (id === undefined) {
       const count = [...(/<fills\b[^>]*>([\s\S]*?)<\/fills>/.exec(this.xml)![1].matchAll(/<fill\b[\s\S]*?<\/fill>|<fill\b[^>]*\/>/g))].length;
       id = count;
-      const fill = `<fill><patternFill patternType="solid"><fgColor rgb="${FILL_ARGB[severity]}"/><bgColor indexed="64"/></patternFill></fill>`;
+      const fill = `<fill><patternFill patternType="solid"><fgColor rgb="${argbOf(SEVERITIES[severity].fill)}"/><bgColor indexed="64"/></patternFill></fill>`;
       this.xml = this.xml.replace(/<fills\b([^>]*)>([\s\S]*?)<\/fills>/, (_, attrs: string, inner: string) =>
         `<fills${attrs.replace(/count="\d+"/, `count="${count + 1}"`)}>${inner}${fill}</fills>`,
       );
@@ -399,7 +396,7 @@ function summarySheetXml(findings: Finding[]): string {
     typeof v === 'number' ? `<c r="${column(c)}${r}"><v>${v}</v></c>` : `<c r="${column(c)}${r}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
   const rows = [
     `<row r="1">${header.map((h, c) => cell(1, c, h)).join('')}</row>`,
-    ...findings.map((f, i) => `<row r="${i + 2}">${[i + 1, SEVERITY_WORD[f.severity], f.code, f.sheet, `${f.sheet}!${f.cell}`, f.message].map((v, c) => cell(i + 2, c, v)).join('')}</row>`),
+    ...findings.map((f, i) => `<row r="${i + 2}">${[i + 1, SEVERITIES[f.severity].word, f.code, f.sheet, `${f.sheet}!${f.cell}`, f.message].map((v, c) => cell(i + 2, c, v)).join('')}</row>`),
   ];
   const links = findings.map((f, i) => `<hyperlink ref="E${i + 2}" location="'${escapeXml(f.sheet.replace(/'/g, "''"))}'!${f.cell}" display="${escapeXml(`${f.sheet}!${f.cell}`)}"/>`);
   return (
@@ -466,7 +463,7 @@ export function annotateXlsx(bytes: Uint8Array, findings: readonly Finding[]): U
       for (const f of onSheet) byCell.set(f.cell, [...(byCell.get(f.cell) ?? []), f]);
       const notes = new Map<string, string>();
       for (const [address, fs] of byCell) {
-        const worst = fs.map((f) => f.severity).sort((a, b) => SEVERITY_RANK[a] - SEVERITY_RANK[b])[0];
+        const worst = [...fs].sort(bySeverity)[0].severity;
         xml = setCellStyle(xml, p, address, (current) => styles.marked(current, worst));
         notes.set(address, `【${NOTE_AUTHOR}】\n${fs.map((f) => f.message).join('\n')}`);
       }
