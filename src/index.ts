@@ -12,5 +12,5 @@ export type { CellValue, GridCell, Merge, SheetGrid, WorkbookGrid } from './grid
 export { MAX_COLUMNS, columnName, parseA1, parseRange, toA1 } from './grid';
 export { parseAmount, type Amount, type NumberUnit } from './number';
 export { Dec } from './decimal';
-export { cliMessages, functionMessages, messages, type CliCommand } from './messages';
+export { NOTE_TITLE, PRODUCT_NAME, cliMessages, functionMessages, messages, type CliCommand } from './messages';
 export { gradeOf } from './checks/form';

@@ -1,6 +1,11 @@
 import { show, type Dec } from './decimal';
 import { SEVERITIES, SEVERITY_LIST, type Severity } from './severity';
 
+/** The product's name, as the panes, the notes and the annotated copy's comments show it. */
+export const PRODUCT_NAME = '绩效自评助手';
+/** The first line of every note the add-ins and the annotated copy write: how a note is known as theirs. */
+export const NOTE_TITLE = `【${PRODUCT_NAME}】`;
+
 /** Every Chinese sentence the checker says, in one place. Numbers come in as decimals and are shown as written. */
 
 export interface Part {

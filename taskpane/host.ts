@@ -62,6 +62,6 @@ export interface SpreadsheetHost {
 }
 
 /** The first line of every note the add-in writes: how a comment of ours is told from the clerk's. */
-export const NOTE_TITLE = '【绩效自评助手】';
+export { NOTE_TITLE } from '../src/index';
 
 export const cellKey = (c: CellAddress) => `${c.sheet}!${c.cell}`;

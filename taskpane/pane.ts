@@ -46,14 +46,14 @@ export function startPane(host: SpreadsheetHost): PaneActions {
   const actions: PaneActions = {
     check: () =>
       guarded(async () => {
-        ui.setStatus('正在检查……');
+        ui.setStatus(ui.STATUS.checking);
         const outcome = await session.check();
         ui.renderFindings(outcome.result.findings, select);
         ui.setStatus(ui.checkSummary(outcome));
       }),
     fill: () =>
       guarded(async () => {
-        ui.setStatus('正在计算自评得分……');
+        ui.setStatus(ui.STATUS.filling);
         const { text, isError } = ui.fillSummary(await session.fill(ui.confirmOverwrite));
         ui.setStatus(text, isError);
       }),
@@ -61,7 +61,7 @@ export function startPane(host: SpreadsheetHost): PaneActions {
       guarded(async () => {
         const n = await session.clearMarks();
         ui.renderFindings([], select);
-        ui.setStatus(n ? `已清除 ${n} 个单元格的标注。` : '没有本助手加上的标注。');
+        ui.setStatus(ui.clearSummary(n));
       }),
     undo: () =>
       guarded(async () => {
@@ -71,7 +71,7 @@ export function startPane(host: SpreadsheetHost): PaneActions {
       }),
   };
   for (const [id, action] of Object.entries(actions)) document.getElementById(id)!.addEventListener('click', () => void action());
-  ui.setStatus('请点击“检查本表”。');
+  ui.setStatus(ui.STATUS.ready);
   void session.lastAction().then(ui.setLastAction, () => undefined);
   return actions;
 }

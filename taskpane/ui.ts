@@ -67,6 +67,13 @@ export function fillSummary(outcome: FillOutcome): { text: string; isError: bool
   return { text: outcome.written ? `已填写 ${outcome.written} 个单元格。${kept}可点“撤销”恢复。` : `没有需要填写的单元格。${kept}`, isError: false };
 }
 
+/** The status line while an action runs, and before the first. */
+export const STATUS = { checking: '正在检查……', filling: '正在计算自评得分……', ready: '请点击“检查本表”。' } as const;
+
+export function clearSummary(cleared: number): string {
+  return cleared ? `已清除 ${cleared} 个单元格的标注。` : '没有本助手加上的标注。';
+}
+
 export function undoSummary(outcome: UndoOutcome): string {
   if (!outcome.action) return '没有可以撤销的操作。';
   const kept = outcome.keptByUser ? `其中 ${outcome.keptByUser} 个单元格您之后又改过，保留了您的修改。` : '';

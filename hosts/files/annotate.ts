@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { argbOf, bySeverity, parseA1, SEVERITIES, type Finding, type Severity } from '../../src/index';
+import { argbOf, bySeverity, NOTE_TITLE, parseA1, PRODUCT_NAME, SEVERITIES, type Finding, type Severity } from '../../src/index';
 import { MAX_PACKAGE_BYTES } from './limits';
 import { repack } from './repack';
 
@@ -12,7 +12,6 @@ import { repack } from './repack';
  */
 
 const SUMMARY_SHEET = '检查结果';
-const NOTE_AUTHOR = '绩效自评助手';
 /** ARGB fills per severity: Excel's light red, yellow and blue. */
 
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -329,10 +328,10 @@ function addNotes(pkg: Package, types: ContentTypes, sheetPart: string, sheetXml
   }
   const cp = /<(\w+:)?comments\b/.exec(comments)?.[1] ?? '';
   const authors = [...comments.matchAll(new RegExp(`<${cp}author>([\\s\\S]*?)</${cp}author>`, 'g'))].map((m) => unescapeXml(m[1]));
-  let authorId = authors.indexOf(NOTE_AUTHOR);
+  let authorId = authors.indexOf(PRODUCT_NAME);
   if (authorId < 0) {
     authorId = authors.length;
-    comments = comments.replace(new RegExp(`<${cp}authors\\s*/>`), `<${cp}authors></${cp}authors>`).replace(`</${cp}authors>`, `<${cp}author>${NOTE_AUTHOR}</${cp}author></${cp}authors>`);
+    comments = comments.replace(new RegExp(`<${cp}authors\\s*/>`), `<${cp}authors></${cp}authors>`).replace(`</${cp}authors>`, `<${cp}author>${PRODUCT_NAME}</${cp}author></${cp}authors>`);
   }
   comments = comments.replace(new RegExp(`<${cp}commentList\\s*/>`), `<${cp}commentList></${cp}commentList>`);
   for (const [address, text] of notes) {
@@ -465,7 +464,7 @@ export function annotateXlsx(bytes: Uint8Array, findings: readonly Finding[]): U
       for (const [address, fs] of byCell) {
         const worst = [...fs].sort(bySeverity)[0].severity;
         xml = setCellStyle(xml, p, address, (current) => styles.marked(current, worst));
-        notes.set(address, `【${NOTE_AUTHOR}】\n${fs.map((f) => f.message).join('\n')}`);
+        notes.set(address, `${NOTE_TITLE}\n${fs.map((f) => f.message).join('\n')}`);
       }
       xml = addNotes(pkg, types, sheet.part, xml, p, notes);
       pkg.write(sheet.part, xml);

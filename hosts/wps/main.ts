@@ -1,5 +1,6 @@
 /* global wps */
 import * as functions from '../../functions/functions';
+import { PRODUCT_NAME } from '../../src/index';
 import { giveCommand, type PaneCommand } from './command';
 import { registerFunctions, type WorksheetFunction } from './custom-functions';
 
@@ -60,7 +61,7 @@ function showPane(): boolean {
     existing.Visible = true;
     return true;
   }
-  const pane = api.CreateTaskPane(new URL('taskpane.html', location.href).href, '绩效自评助手');
+  const pane = api.CreateTaskPane(new URL('taskpane.html', location.href).href, PRODUCT_NAME);
   wps.PluginStorage.setItem(PANE_ID, pane.ID);
   pane.Visible = true;
   return true;
