@@ -117,7 +117,12 @@ function legacy(env) {
     output: { path: path.resolve(root, 'dist'), filename: '[name].js', clean: false },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
-      rules: [{ ...typescript, options: { transpileOnly: true, compilerOptions: { noEmit: false, module: 'esnext', target: 'es5', downlevelIteration: true } } }],
+      rules: [
+        {
+          ...typescript,
+          options: { transpileOnly: true, compilerOptions: { noEmit: false, module: 'esnext', target: 'es5', downlevelIteration: true } },
+        },
+      ],
     },
     performance: { hints: false },
     plugins: [
@@ -190,11 +195,15 @@ async function wpsAddin() {
               // Beside the folder: the entry for WPS's jsaddons folder (offline) and for an intranet server (online).
               compilation.emitAsset(
                 '../publish.xml',
-                new RawSource(`<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  <jsplugin name="${name}" type="et" url="${folder}" version="${version}" enable="enable_dev" install="null" customDomain=""/>\n</jsplugins>\n`),
+                new RawSource(
+                  `<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  <jsplugin name="${name}" type="et" url="${folder}" version="${version}" enable="enable_dev" install="null" customDomain=""/>\n</jsplugins>\n`,
+                ),
               );
               compilation.emitAsset(
                 '../jsplugins.xml',
-                new RawSource(`<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  <jspluginonline name="${name}" type="et" url="${online}" version="${version}"/>\n</jsplugins>\n`),
+                new RawSource(
+                  `<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  <jspluginonline name="${name}" type="et" url="${online}" version="${version}"/>\n</jsplugins>\n`,
+                ),
               );
             });
           });

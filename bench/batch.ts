@@ -17,7 +17,9 @@ function timed(label: string, run: () => void): number {
 }
 
 export async function benchBatch(): Promise<void> {
-  const fixtures = readdirSync('test/fixtures').filter((f) => f.endsWith('.xlsx')).map((f) => join('test/fixtures', f));
+  const fixtures = readdirSync('test/fixtures')
+    .filter((f) => f.endsWith('.xlsx'))
+    .map((f) => join('test/fixtures', f));
   const root = mkdtempSync(join(tmpdir(), 'perf-batch-bench-'));
   const inbox = join(root, 'in');
   spawnSync('mkdir', ['-p', inbox]);
@@ -25,7 +27,11 @@ export async function benchBatch(): Promise<void> {
   const cores = availableParallelism();
   console.log(`batch of ${COUNT} workbooks, ${cores} cores`);
   const batch = (jobs: number) => () => {
-    const r = spawnSync(process.execPath, ['bin/perf-check.js', 'batch', inbox, '--out', join(root, `out-${jobs}`), '--jobs', String(jobs), '--force'], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['bin/perf-check.js', 'batch', inbox, '--out', join(root, `out-${jobs}`), '--jobs', String(jobs), '--force'],
+      { encoding: 'utf8' },
+    );
     if (r.status !== 1 && r.status !== 0) throw new Error(r.stderr);
   };
   const one = timed('perf-check batch --jobs 1', batch(1));
@@ -33,7 +39,9 @@ export async function benchBatch(): Promise<void> {
   const start = performance.now();
   for (const f of readdirSync(inbox)) await new ExcelJS.Workbook().xlsx.load(readFileSync(join(inbox, f)) as unknown as ArrayBuffer);
   const open = (performance.now() - start) / 1000;
-  console.log(`  ${'exceljs open only, one thread'.padEnd(40)} ${open.toFixed(1).padStart(6)} s  ${(COUNT / open).toFixed(1).padStart(6)} workbooks/s`);
+  console.log(
+    `  ${'exceljs open only, one thread'.padEnd(40)} ${open.toFixed(1).padStart(6)} s  ${(COUNT / open).toFixed(1).padStart(6)} workbooks/s`,
+  );
   console.log(
     `  all cores vs one core: ${(one / all).toFixed(2)}x faster | one core vs opening only: ${(one / open).toFixed(2)}x the time | ` +
       `${COUNT} workbooks on all cores in ${all.toFixed(1)} s (target < 60 s on 2 cores)`,

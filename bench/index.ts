@@ -61,7 +61,10 @@ const fixtures = readdirSync(FIXTURES)
   .sort()
   .map((f) => join(FIXTURES, f));
 console.log(`perf-check bench: median of ${ROUNDS} rounds, node ${process.version}`);
-await compare('fixtures (each once)', fixtures.map((f) => readFileSync(f)));
+await compare(
+  'fixtures (each once)',
+  fixtures.map((f) => readFileSync(f)),
+);
 
 const dir = mkdtempSync(join(tmpdir(), 'perf-bench-'));
 const copies = Array.from({ length: 200 }, (_, i) => {
@@ -69,7 +72,10 @@ const copies = Array.from({ length: 200 }, (_, i) => {
   copyFileSync(fixtures[i % fixtures.length], target);
   return target;
 });
-await compare('batch of 200 copies', copies.map((f) => readFileSync(f)));
+await compare(
+  'batch of 200 copies',
+  copies.map((f) => readFileSync(f)),
+);
 
 // A 100,000-row ledger sheet beside the 评分表: the reader's cost grows with the cells, not worse.
 const big = new ExcelJS.Workbook();

@@ -133,7 +133,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     const { size, mtimeMs } = sourceStats[i];
     const cached = cache.entries[file];
     const upToDate =
-      cached && cached.size === size && cached.mtimeMs === mtimeMs && (cached.row.status === 'unreadable' || existsSync(join(out, cached.row.copy ?? file)));
+      cached &&
+      cached.size === size &&
+      cached.mtimeMs === mtimeMs &&
+      (cached.row.status === 'unreadable' || existsSync(join(out, cached.row.copy ?? file)));
     if (upToDate && !options.force) rows.set(file, cached.row);
     else todo.push({ source, target, file, size, mtimeMs });
   }

@@ -60,11 +60,23 @@ export async function expandWildcards(args: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const arg of args) {
     const name = basename(arg);
-    if (!/[*?]/.test(name) || (await stat(arg).then(() => true, () => false))) {
+    if (
+      !/[*?]/.test(name) ||
+      (await stat(arg).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       out.push(arg);
       continue;
     }
-    const pattern = new RegExp(`^${name.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+    const pattern = new RegExp(
+      `^${name
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+      'i',
+    );
     const dir = dirname(arg);
     const matches = (await readdir(dir, { withFileTypes: true }).catch(() => []))
       .filter((e) => e.isFile() && pattern.test(e.name))

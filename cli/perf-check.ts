@@ -143,7 +143,11 @@ export async function main(argv: string[]): Promise<number> {
   return check(await expandWildcards(args.positional), args.flags.has('json'));
 }
 
-const isFile = (path: string) => stat(path).then((s) => s.isFile(), () => false);
+const isFile = (path: string) =>
+  stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 
 function fail(message: string): number {
   process.stderr.write(message + '\n');

@@ -14,7 +14,8 @@ export function runRule(options: RuleOptions): { code: number; stdout?: string; 
   const rule = parseRule(options.text, options.max ? { max: new Dec(options.max) } : {});
   if (isRuleError(rule)) return { code: 2, stderr: rule.error };
   if (options.value === undefined && rule.shape !== 'manual') return { code: 2, stderr: say.noValue() };
-  const value: RuleValue = options.carryOver !== undefined ? { balance: options.value ?? null, carryOver: options.carryOver } : (options.value ?? null);
+  const value: RuleValue =
+    options.carryOver !== undefined ? { balance: options.value ?? null, carryOver: options.carryOver } : (options.value ?? null);
   const outcome = scoreRule(rule, value);
   if (isRuleError(outcome)) return { code: 2, stderr: outcome.error };
   const result = {

@@ -111,7 +111,9 @@ function check(workbook: WorkbookGrid, engine: RuleEngine): CheckResult {
   if (!tables.length) {
     const first = sheets[0];
     const empty = !first || sheets.every((s) => s.rowCount === 0);
-    findings.push(finding('NO_SCORE_TABLE', first?.name ?? '', 'A1', empty ? messages.emptyWorkbook() + messages.noScoreTable() : messages.noScoreTable()));
+    findings.push(
+      finding('NO_SCORE_TABLE', first?.name ?? '', 'A1', empty ? messages.emptyWorkbook() + messages.noScoreTable() : messages.noScoreTable()),
+    );
   }
   return {
     findings: sortFindings(findings, order),

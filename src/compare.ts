@@ -15,10 +15,7 @@ export interface Shown {
 
 /** The sum of amounts, kept with the most decimal places any of them shows. */
 export function total(amounts: readonly Shown[]): Shown {
-  return amounts.reduce(
-    (acc, a) => ({ value: acc.value.plus(a.value), decimals: Math.max(acc.decimals, a.decimals) }),
-    { value: ZERO, decimals: 0 },
-  );
+  return amounts.reduce((acc, a) => ({ value: acc.value.plus(a.value), decimals: Math.max(acc.decimals, a.decimals) }), { value: ZERO, decimals: 0 });
 }
 
 /** Equal as the sheet shows them: both rounded to the finer of the two displays (0.1+0.2 equals 0.3). */

@@ -62,7 +62,13 @@ export function finding(
 }
 
 /** RULE_SCORE_DIFFERS: an error when every input is in the workbook, a warning when one was taken as 0. */
-export function ruleScoreFinding(complete: boolean, sheet: string, cell: string, message: string, values: { expected: string; actual: string }): Finding {
+export function ruleScoreFinding(
+  complete: boolean,
+  sheet: string,
+  cell: string,
+  message: string,
+  values: { expected: string; actual: string },
+): Finding {
   return { code: 'RULE_SCORE_DIFFERS', severity: complete ? 'error' : 'warning', sheet, cell, message, ...values };
 }
 

@@ -15,8 +15,7 @@ export interface Part {
 
 const pts = (d: Dec) => `${show(d)}分`;
 const quote = (name: string) => `“${name}”`;
-const plus = (parts: readonly Part[]) =>
-  parts.length > 1 && parts.length <= 12 ? `（${parts.map((p) => show(p.value)).join('+')}）` : '';
+const plus = (parts: readonly Part[]) => (parts.length > 1 && parts.length <= 12 ? `（${parts.map((p) => show(p.value)).join('+')}）` : '');
 const levelWord = (level: 1 | 2 | 3) => (['一级指标', '二级指标', '三级指标'] as const)[level - 1];
 
 export const messages = {
@@ -45,8 +44,7 @@ export const messages = {
 
   scoreNegative: (name: string, score: Dec) => `指标${quote(name)}自评得分为${pts(score)}，得分不能为负数，请核对。`,
 
-  scoreNotNumber: (name: string, text: string) =>
-    `指标${quote(name)}的得分“${text}”不是数字，无法计算总分。请填写数字得分。`,
+  scoreNotNumber: (name: string, text: string) => `指标${quote(name)}的得分“${text}”不是数字，无法计算总分。请填写数字得分。`,
 
   missingScore: (name: string, points: Dec) => `指标${quote(name)}分值${pts(points)}，但得分未填写。`,
 
@@ -92,14 +90,12 @@ export const messages = {
   textNumber: (raw: string, value: Dec) =>
     `单元格内容“${raw}”是以文本形式保存的数字，已按${show(value)}读取。建议改为数值格式，以免Excel求和时漏算。`,
 
-  formulaNoValue: (formula: string) =>
-    `该单元格的公式“=${formula}”没有计算结果（文件可能由其他程序生成）。请在Excel或WPS中打开并保存后再检查。`,
+  formulaNoValue: (formula: string) => `该单元格的公式“=${formula}”没有计算结果（文件可能由其他程序生成）。请在Excel或WPS中打开并保存后再检查。`,
 
   fileDamaged: (part: string, what: string, count: number) =>
     `文件有损坏（${part}）：${what}${count > 1 ? `（共${count}处）` : ''}。已尽量读取，检查结果可能不完整；请在Excel或WPS中打开修复后另存，或向报送单位索取完好的文件。`,
 
-  noScoreTable: () =>
-    `未识别到评分表、自评表或基础数据表：没有找到含“三级指标”“得分”等表头的表格。请确认这是部门整体支出绩效自评工作簿。`,
+  noScoreTable: () => `未识别到评分表、自评表或基础数据表：没有找到含“三级指标”“得分”等表头的表格。请确认这是部门整体支出绩效自评工作簿。`,
 
   emptyWorkbook: () => `工作簿中没有任何内容。`,
 };

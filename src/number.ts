@@ -47,7 +47,10 @@ export function parseAmount(raw: CellValue | undefined, numFmt?: string): Amount
 }
 
 function parseNumberText(raw: string): Amount {
-  let text = raw.normalize('NFKC').replace(/[\s\u3000]+/g, '').replace(/^[¥￥]/, '');
+  let text = raw
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/^[¥￥]/, '');
   if (EMPTY_MARKS.has(text)) return { kind: 'empty' };
   let unit: NumberUnit = 'none';
   for (const [suffix, u] of UNITS) {

@@ -34,7 +34,12 @@ const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 export const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(XML_FORBIDDEN, '');
 const unescapeXml = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -94,8 +99,12 @@ class Rels {
   }
 
   toXml(): string {
-    const base = this.xml ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
-    return base.replace(/<\/Relationships>\s*$/, `${this.added.join('')}</Relationships>`).replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${this.added.join('')}</Relationships>`);
+    const base =
+      this.xml ??
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    return base
+      .replace(/<\/Relationships>\s*$/, `${this.added.join('')}</Relationships>`)
+      .replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${this.added.join('')}</Relationships>`);
   }
 }
 
@@ -200,11 +209,12 @@ class Styles {
   private fillId(severity: Severity): number {
     let id = this.fills.get(severity);
     if (id === undefined) {
-      const count = [...(/<fills\b[^>]*>([\s\S]*?)<\/fills>/.exec(this.xml)![1].matchAll(/<fill\b[\s\S]*?<\/fill>|<fill\b[^>]*\/>/g))].length;
+      const count = [.../<fills\b[^>]*>([\s\S]*?)<\/fills>/.exec(this.xml)![1].matchAll(/<fill\b[\s\S]*?<\/fill>|<fill\b[^>]*\/>/g)].length;
       id = count;
       const fill = `<fill><patternFill patternType="solid"><fgColor rgb="${argbOf(SEVERITIES[severity].fill)}"/><bgColor indexed="64"/></patternFill></fill>`;
-      this.xml = this.xml.replace(/<fills\b([^>]*)>([\s\S]*?)<\/fills>/, (_, attrs: string, inner: string) =>
-        `<fills${attrs.replace(/count="\d+"/, `count="${count + 1}"`)}>${inner}${fill}</fills>`,
+      this.xml = this.xml.replace(
+        /<fills\b([^>]*)>([\s\S]*?)<\/fills>/,
+        (_, attrs: string, inner: string) => `<fills${attrs.replace(/count="\d+"/, `count="${count + 1}"`)}>${inner}${fill}</fills>`,
       );
       this.fills.set(severity, id);
     }
@@ -230,8 +240,10 @@ class Styles {
   save(): void {
     if (!this.addedXfs.length) return;
     const total = this.xfs.length + this.addedXfs.length;
-    this.xml = this.xml.replace(/<cellXfs\b([^>]*)>([\s\S]*?)<\/cellXfs>/, (_, attrs: string, inner: string) =>
-      `<cellXfs${/count="\d+"/.test(attrs) ? attrs.replace(/count="\d+"/, `count="${total}"`) : `${attrs} count="${total}"`}>${inner}${this.addedXfs.join('')}</cellXfs>`,
+    this.xml = this.xml.replace(
+      /<cellXfs\b([^>]*)>([\s\S]*?)<\/cellXfs>/,
+      (_, attrs: string, inner: string) =>
+        `<cellXfs${/count="\d+"/.test(attrs) ? attrs.replace(/count="\d+"/, `count="${total}"`) : `${attrs} count="${total}"`}>${inner}${this.addedXfs.join('')}</cellXfs>`,
     );
     this.pkg.write(this.path, this.xml);
   }
@@ -264,7 +276,9 @@ export function setCellStyle(xml: string, p: string, address: string, style: (cu
   if (existing) {
     const tag = existing[0];
     const current = Number(/\bs="(\d+)"/.exec(tag)?.[1] ?? 0);
-    const next = /\bs="\d+"/.test(tag) ? tag.replace(/\bs="\d+"/, `s="${style(current)}"`) : tag.replace(`r="${address}"`, `r="${address}" s="${style(current)}"`);
+    const next = /\bs="\d+"/.test(tag)
+      ? tag.replace(/\bs="\d+"/, `s="${style(current)}"`)
+      : tag.replace(`r="${address}"`, `r="${address}" s="${style(current)}"`);
     return xml.replace(tag, next);
   }
   const cell = `<${p}c r="${address}" s="${style(0)}"/>`;
@@ -281,7 +295,8 @@ export function setCellStyle(xml: string, p: string, address: string, style: (cu
     return xml.slice(0, at) + cell + xml.slice(at);
   }
   const newRow = `<${p}row r="${row + 1}">${cell}</${p}row>`;
-  if (new RegExp(`<${p}sheetData\\s*/>`).test(xml)) return xml.replace(new RegExp(`<${p}sheetData\\s*/>`), `<${p}sheetData>${newRow}</${p}sheetData>`);
+  if (new RegExp(`<${p}sheetData\\s*/>`).test(xml))
+    return xml.replace(new RegExp(`<${p}sheetData\\s*/>`), `<${p}sheetData>${newRow}</${p}sheetData>`);
   const later = [...xml.matchAll(new RegExp(`<${p}row\\b[^>]*\\br="(\\d+)"`, 'g'))].find((m) => Number(m[1]) > row + 1);
   const at = later ? later.index : xml.indexOf(`</${p}sheetData>`);
   return xml.slice(0, at) + newRow + xml.slice(at);
@@ -331,7 +346,9 @@ function addNotes(pkg: Package, types: ContentTypes, sheetPart: string, sheetXml
   let authorId = authors.indexOf(PRODUCT_NAME);
   if (authorId < 0) {
     authorId = authors.length;
-    comments = comments.replace(new RegExp(`<${cp}authors\\s*/>`), `<${cp}authors></${cp}authors>`).replace(`</${cp}authors>`, `<${cp}author>${PRODUCT_NAME}</${cp}author></${cp}authors>`);
+    comments = comments
+      .replace(new RegExp(`<${cp}authors\\s*/>`), `<${cp}authors></${cp}authors>`)
+      .replace(`</${cp}authors>`, `<${cp}author>${PRODUCT_NAME}</${cp}author></${cp}authors>`);
   }
   comments = comments.replace(new RegExp(`<${cp}commentList\\s*/>`), `<${cp}commentList></${cp}commentList>`);
   for (const [address, text] of notes) {
@@ -392,12 +409,20 @@ function column(n: number): string {
 function summarySheetXml(findings: Finding[]): string {
   const header = ['序号', '严重程度', '代码', '工作表', '单元格', '说明'];
   const cell = (r: number, c: number, v: string | number) =>
-    typeof v === 'number' ? `<c r="${column(c)}${r}"><v>${v}</v></c>` : `<c r="${column(c)}${r}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+    typeof v === 'number'
+      ? `<c r="${column(c)}${r}"><v>${v}</v></c>`
+      : `<c r="${column(c)}${r}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
   const rows = [
     `<row r="1">${header.map((h, c) => cell(1, c, h)).join('')}</row>`,
-    ...findings.map((f, i) => `<row r="${i + 2}">${[i + 1, SEVERITIES[f.severity].word, f.code, f.sheet, `${f.sheet}!${f.cell}`, f.message].map((v, c) => cell(i + 2, c, v)).join('')}</row>`),
+    ...findings.map(
+      (f, i) =>
+        `<row r="${i + 2}">${[i + 1, SEVERITIES[f.severity].word, f.code, f.sheet, `${f.sheet}!${f.cell}`, f.message].map((v, c) => cell(i + 2, c, v)).join('')}</row>`,
+    ),
   ];
-  const links = findings.map((f, i) => `<hyperlink ref="E${i + 2}" location="'${escapeXml(f.sheet.replace(/'/g, "''"))}'!${f.cell}" display="${escapeXml(`${f.sheet}!${f.cell}`)}"/>`);
+  const links = findings.map(
+    (f, i) =>
+      `<hyperlink ref="E${i + 2}" location="'${escapeXml(f.sheet.replace(/'/g, "''"))}'!${f.cell}" display="${escapeXml(`${f.sheet}!${f.cell}`)}"/>`,
+  );
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_REL}">` +
     `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +

@@ -72,5 +72,7 @@ export async function readWorkbookBytes(bytes: Uint8Array, fileName?: string): P
 
 /** The damage a workbook was read around, as FILE_DAMAGED warnings beside the check's findings. */
 export function damageFindings(workbook: ReadWorkbook): Finding[] {
-  return workbook.damage.map((d) => finding('FILE_DAMAGED', d.sheet ?? workbook.sheets[0]?.name ?? '', d.cell ?? 'A1', messages.fileDamaged(d.part, d.what, d.count)));
+  return workbook.damage.map((d) =>
+    finding('FILE_DAMAGED', d.sheet ?? workbook.sheets[0]?.name ?? '', d.cell ?? 'A1', messages.fileDamaged(d.part, d.what, d.count)),
+  );
 }

@@ -53,10 +53,12 @@ export function checkSummaryAndGrade(sheets: readonly Sheet[], reader: CellReade
       } else if (amount.kind === 'number') {
         summary ??= amount.value;
         if (tableTotal && !equalAsShown(amount, { value: tableTotal.value, decimals: tableTotal.value.decimalPlaces() })) {
-          out.push(finding('SUMMARY_MISMATCH', sheet.name, cell, messages.summaryMismatch(amount.value, tableTotal.value, tableTotal.sheet), {
-            expected: show(tableTotal.value),
-            actual: show(amount.value),
-          }));
+          out.push(
+            finding('SUMMARY_MISMATCH', sheet.name, cell, messages.summaryMismatch(amount.value, tableTotal.value, tableTotal.sheet), {
+              expected: show(tableTotal.value),
+              actual: show(amount.value),
+            }),
+          );
         }
       }
     }

@@ -20,10 +20,12 @@ function checkWeights(t: TableReader, node: IndicatorNode, out: Finding[]): void
   const inLabel = t.labelPoints(node);
   const inColumn = t.columnPoints(node);
   if (inLabel && inColumn && !equalAsShown(inLabel, inColumn)) {
-    out.push(t.at('WEIGHT_MISMATCH', node.labelCell, messages.labelPointsMismatch(node.label.name, inLabel.value, inColumn.value), {
-      expected: show(inColumn.value),
-      actual: show(inLabel.value),
-    }));
+    out.push(
+      t.at('WEIGHT_MISMATCH', node.labelCell, messages.labelPointsMismatch(node.label.name, inLabel.value, inColumn.value), {
+        expected: show(inColumn.value),
+        actual: show(inLabel.value),
+      }),
+    );
   }
   if (node.kind === 'unit') return;
   const declared = inLabel ?? inColumn;
@@ -35,10 +37,15 @@ function checkWeights(t: TableReader, node: IndicatorNode, out: Finding[]): void
   } else if (declared && children && !equalAsShown(declared, children.sum)) {
     const childLevel = node.children.some((c) => c.kind === 'group' && c.label.points !== undefined) ? 2 : 3;
     out.push(
-      t.at('WEIGHT_MISMATCH', node.labelCell, messages.weightMismatch(node.level, node.label.name, declared.value, children.sum.value, children.parts, childLevel), {
-        expected: show(children.sum.value),
-        actual: show(declared.value),
-      }),
+      t.at(
+        'WEIGHT_MISMATCH',
+        node.labelCell,
+        messages.weightMismatch(node.level, node.label.name, declared.value, children.sum.value, children.parts, childLevel),
+        {
+          expected: show(children.sum.value),
+          actual: show(declared.value),
+        },
+      ),
     );
   }
   node.children.forEach((child) => checkWeights(t, child, out));
@@ -87,7 +94,8 @@ function checkUnitScore(t: TableReader, unit: ScoringUnit, out: Finding[]): Numb
       return undefined;
     }
     if (isNumber(a)) {
-      if (a.value.isNegative()) out.push(t.at('SCORE_OUT_OF_RANGE', cell, messages.scoreNegative(unit.label.name, a.value), { actual: show(a.value) }));
+      if (a.value.isNegative())
+        out.push(t.at('SCORE_OUT_OF_RANGE', cell, messages.scoreNegative(unit.label.name, a.value), { actual: show(a.value) }));
       scores.push(a);
     }
   }
@@ -97,12 +105,18 @@ function checkUnitScore(t: TableReader, unit: ScoringUnit, out: Finding[]): Numb
   }
   const score = total(scores);
   if (points && score.value.gt(points.value) && !equalAsShown(score, points)) {
-    out.push(t.at('SCORE_OUT_OF_RANGE', unit.scoreCells[0], messages.scoreAbovePoints(unit.label.name, score.value, points.value), {
-      expected: `≤${show(points.value)}`,
-      actual: show(score.value),
-    }));
+    out.push(
+      t.at('SCORE_OUT_OF_RANGE', unit.scoreCells[0], messages.scoreAbovePoints(unit.label.name, score.value, points.value), {
+        expected: `≤${show(points.value)}`,
+        actual: show(score.value),
+      }),
+    );
   }
-  const missingReason = points && score.value.lt(points.value) && !equalAsShown(score, points) && unit.reasonCells.length > 0 &&
+  const missingReason =
+    points &&
+    score.value.lt(points.value) &&
+    !equalAsShown(score, points) &&
+    unit.reasonCells.length > 0 &&
     unit.reasonCells.every((c) => saysNothing(t, c));
   if (missingReason) {
     out.push(t.at('MISSING_REASON', unit.reasonCells[0], messages.missingReason(unit.label.name, score.value, points.value)));
@@ -195,7 +209,12 @@ function checkTotal(t: TableReader, unitScores: Map<ScoringUnit, NumberAmount[] 
 }
 
 /** A group's subtotal row against its indicators' scores; returns the group's score, undefined when unreadable. */
-function checkSubtotals(t: TableReader, node: IndicatorNode, unitScores: Map<ScoringUnit, NumberAmount[] | undefined>, out: Finding[]): Shown | undefined {
+function checkSubtotals(
+  t: TableReader,
+  node: IndicatorNode,
+  unitScores: Map<ScoringUnit, NumberAmount[] | undefined>,
+  out: Finding[],
+): Shown | undefined {
   if (node.kind === 'unit') {
     const scores = unitScores.get(node);
     return scores ? total(scores) : undefined;
@@ -205,10 +224,12 @@ function checkSubtotals(t: TableReader, node: IndicatorNode, unitScores: Map<Sco
   const sumOfChildren = total(parts as Shown[]);
   const entered = node.scoreCell ? t.amount(node.scoreCell) : undefined;
   if (node.scoreCell && entered && isNumber(entered) && !equalAsShown(entered, sumOfChildren)) {
-    out.push(t.at('SCORE_TOTAL_MISMATCH', node.scoreCell, messages.subtotalMismatch(node.label.name, entered.value, sumOfChildren.value), {
-      expected: show(sumOfChildren.value),
-      actual: show(entered.value),
-    }));
+    out.push(
+      t.at('SCORE_TOTAL_MISMATCH', node.scoreCell, messages.subtotalMismatch(node.label.name, entered.value, sumOfChildren.value), {
+        expected: show(sumOfChildren.value),
+        actual: show(entered.value),
+      }),
+    );
   }
   return sumOfChildren;
 }

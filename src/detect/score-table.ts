@@ -455,7 +455,14 @@ export function detectScoreTables(sheet: Sheet): ScoreTable[] {
   const tables: ScoreTable[] = [];
   let fund: { units: ScoringUnit[]; identities: SumIdentity[] } | undefined;
   // Every header, of a 评分表 or of a 年度资金总额 block, has a 得分 cell: only those rows are looked at.
-  const candidates = [...new Set(sheet.textCells().filter((t) => roleOf(t.label) === 'score').map((t) => t.row))];
+  const candidates = [
+    ...new Set(
+      sheet
+        .textCells()
+        .filter((t) => roleOf(t.label) === 'score')
+        .map((t) => t.row),
+    ),
+  ];
   for (const row of candidates) {
     if (tables.length && row <= tables[tables.length - 1].lastRow) continue;
     const header = headerAt(sheet, row);

@@ -11,7 +11,6 @@ interface HeaderNode {
   text: string;
 }
 
-
 function headerNodes(sheet: Sheet, rows: number[], fromCol: number): { nodes: HeaderNode[]; lastCol: number } {
   const nodes: HeaderNode[] = [];
   let lastCol = fromCol - 1;

@@ -51,11 +51,7 @@ describe('fixtures: every expected finding at its cell', () => {
       const expectedErrors = expected.findings.filter((e) => severityOf(e) === 'error');
       if (!expected.findings.length) assert.deepEqual(errors.map(at), [], 'a clean workbook reports no error');
       if (expected.exact) {
-        assert.deepEqual(
-          errors.map(at).sort(),
-          expectedErrors.map((e) => at({ ...e, cell: e.cell! })).sort(),
-          'exactly the injected errors',
-        );
+        assert.deepEqual(errors.map(at).sort(), expectedErrors.map((e) => at({ ...e, cell: e.cell! })).sort(), 'exactly the injected errors');
       }
       for (const f of result.findings) {
         assert.match(f.message, /[\u4e00-\u9fff]/, 'messages are Chinese');
@@ -88,6 +84,9 @@ describe('messages carry the numbers a clerk needs', () => {
     const result = checkWorkbook(await loadGrid(join(DIR, 'hunan-junshan-2020.xlsx')));
     assert.equal(result.totalScore, '98');
     assert.deepEqual(result.findings, []);
-    assert.deepEqual(result.tables.map((t) => `${t.sheet}:${t.kind}`), ['自评表:money-table', '评分表:score-table']);
+    assert.deepEqual(
+      result.tables.map((t) => `${t.sheet}:${t.kind}`),
+      ['自评表:money-table', '评分表:score-table'],
+    );
   });
 });

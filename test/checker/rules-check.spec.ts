@@ -13,7 +13,10 @@ const DIR = 'test/fixtures';
 describe('facts the rules take from the workbook', () => {
   it('北塔 基础数据表: 编制 20 and 在职 20 below their headings; 三公经费 by year', async () => {
     const grid = await loadGrid(join(DIR, 'national-beita-2023.xlsx'));
-    const facts = collectFacts(grid.sheets.map((s) => new Sheet(s)), new CellReader());
+    const facts = collectFacts(
+      grid.sheets.map((s) => new Sheet(s)),
+      new CellReader(),
+    );
     assert.deepEqual([facts.get('staffQuota')?.cell, facts.get('staffQuota')?.value.toFixed()], ['B4', '20']);
     assert.deepEqual([facts.get('staffActual')?.cell, facts.get('staffActual')?.value.toFixed()], ['C4', '20']);
     const year = (name: Parameters<typeof facts.get>[0]) => `${facts.get(name)?.label}=${facts.get(name)?.value.toFixed()}@${facts.get(name)?.cell}`;
@@ -31,7 +34,10 @@ describe('facts the rules take from the workbook', () => {
 
   it('君山 自评表: 人员编制 and 实有人数 right of their labels; assets, balances and carry-over under their headings', async () => {
     const grid = await loadGrid(join(DIR, 'hunan-junshan-2020.xlsx'));
-    const facts = collectFacts(grid.sheets.map((s) => new Sheet(s)), new CellReader());
+    const facts = collectFacts(
+      grid.sheets.map((s) => new Sheet(s)),
+      new CellReader(),
+    );
     const show = (name: Parameters<typeof facts.get>[0]) => `${facts.get(name)?.cell}=${facts.get(name)?.value.toFixed()}`;
     assert.deepEqual(
       (['staffQuota', 'staffActual', 'assetsTotal', 'assetsInUse', 'balanceYear', 'balanceCumulative', 'carryOver'] as const).map(show),
@@ -50,14 +56,23 @@ describe('RULE_SCORE_DIFFERS', () => {
     ]);
 
   it('is a warning when an input was missing and taken as 0 (no 上年结转 in the workbook)', () => {
-    const form = sheet('自评表', [['当年结余', '累计结余'], [5, 5]]);
+    const form = sheet('自评表', [
+      ['当年结余', '累计结余'],
+      [5, 5],
+    ]);
     const findings = checkWorkbook(book(form, table(3))).findings.filter((f) => f.code === 'RULE_SCORE_DIFFERS');
-    assert.deepEqual(findings.map((f) => [f.severity, f.cell, f.expected, f.actual]), [['warning', 'D2', '0', '3']]);
+    assert.deepEqual(
+      findings.map((f) => [f.severity, f.cell, f.expected, f.actual]),
+      [['warning', 'D2', '0', '3']],
+    );
     assert.match(findings[0].message, /上年结转未填（按0计）/);
   });
 
   it('accepts any admissible reading: 当年结余 within the carry-over while 累计结余 is not', () => {
-    const form = sheet('自评表', [['上年结转', '当年结余', '累计结余'], [10, 5, 12]]);
+    const form = sheet('自评表', [
+      ['上年结转', '当年结余', '累计结余'],
+      [10, 5, 12],
+    ]);
     const findings = checkWorkbook(book(form, table(2))).findings.filter((f) => f.code === 'RULE_SCORE_DIFFERS');
     assert.deepEqual(findings, []);
   });
@@ -84,6 +99,9 @@ describe('proposed scores (填写自评得分)', () => {
 
   it('北塔: 年度资金总额 执行率 100% × 10 = 10', async () => {
     const proposals = proposeScores(await loadGrid(join(DIR, 'national-beita-2023.xlsx')));
-    assert.deepEqual(proposals.map((p) => [p.indicator, p.scoreCell, p.score]), [['年度资金总额', 'H4', '10']]);
+    assert.deepEqual(
+      proposals.map((p) => [p.indicator, p.scoreCell, p.score]),
+      [['年度资金总额', 'H4', '10']],
+    );
   });
 });

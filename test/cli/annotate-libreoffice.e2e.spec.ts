@@ -23,14 +23,21 @@ describe('annotated copies in LibreOffice', () => {
     const findings = checkWorkbook(await readWorkbookBytes(source)).findings;
     writeFileSync(join(dir, 'annotated.xlsx'), annotateXlsx(source, findings));
     const out = join(dir, 'saved');
-    const run = spawnSync(SOFFICE, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx', '--outdir', out, join(dir, 'annotated.xlsx')], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const run = spawnSync(
+      SOFFICE,
+      ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx', '--outdir', out, join(dir, 'annotated.xlsx')],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     assert.equal(run.status, 0, run.stderr);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, 'annotated.xlsx'));
-    assert.deepEqual(wb.worksheets.map((w) => w.name), ['自评表', '基础数据表', '检查结果']);
+    assert.deepEqual(
+      wb.worksheets.map((w) => w.name),
+      ['自评表', '基础数据表', '检查结果'],
+    );
     const form = wb.getWorksheet('自评表')!;
     assert.equal((form.getCell('B9').fill as ExcelJS.FillPattern).fgColor?.argb, 'FFFFC7CE');
     assert.equal((form.getCell('B17').fill as ExcelJS.FillPattern).fgColor?.argb, 'FFFFEB9C');

@@ -17,12 +17,18 @@ const FIXTURES = resolve('test/fixtures');
 const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name],
+  );
 }
 
 function csvRows(path: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-  const split = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'));
+  const [header, ...lines] = readFileSync(path, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
+  const split = (line: string) =>
+    [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'));
   const keys = split(header);
   return lines.map((l) => Object.fromEntries(split(l).map((v, i) => [keys[i], v])));
 }
@@ -72,24 +78,36 @@ describe('perf-check batch', () => {
     assert.match(first.stdout, /其中 2 个旧格式文件（\.xls、\.et、\.ods）的标注副本已转换为 \.xlsx/);
     assert.match(first.stdout, /跳过 2 个不是电子表格的文件（未检查）：~\$北塔区委办\.xlsx、说明\.txt/);
     const rows = csvRows(join(out, '汇总.csv'));
-    assert.deepEqual(rows.map((r) => [r['文件'], r['状态']]), [
-      ['加密.xlsx', '无法读取'],
-      ['损坏.xlsx', '无法读取'],
-      ['北塔区委办.xlsx', '有错误'],
-      ['岳阳市/北塔旧版.xls', '有错误'],
-      ['东川.ods', '有错误'],
-      ['东川区委办.xlsx', '有错误'],
-      ['岳阳市/带图片和批注.xlsx', '有错误'],
-      ['岳阳市/君山区/区委办.xlsx', '通过'],
-    ]);
+    assert.deepEqual(
+      rows.map((r) => [r['文件'], r['状态']]),
+      [
+        ['加密.xlsx', '无法读取'],
+        ['损坏.xlsx', '无法读取'],
+        ['北塔区委办.xlsx', '有错误'],
+        ['岳阳市/北塔旧版.xls', '有错误'],
+        ['东川.ods', '有错误'],
+        ['东川区委办.xlsx', '有错误'],
+        ['岳阳市/带图片和批注.xlsx', '有错误'],
+        ['岳阳市/君山区/区委办.xlsx', '通过'],
+      ],
+    );
     const byFile = Object.fromEntries(rows.map((r) => [r['文件'], r]));
     assert.match(byFile['加密.xlsx']['首个问题'], /设置了打开密码/);
     assert.match(byFile['损坏.xlsx']['首个问题'], /文件已损坏，无法读取（压缩包：/);
     const columns = ['单位', '年度', '总分（填写）', '总分（复核）', '错误', '警告', '分值不符', '合计不符'];
-    assert.deepEqual(columns.map((k) => byFile['北塔区委办.xlsx'][k]), ['中共邵阳市北塔区委办公室', '2023', '97', '97', '4', '1', '2', '2']);
+    assert.deepEqual(
+      columns.map((k) => byFile['北塔区委办.xlsx'][k]),
+      ['中共邵阳市北塔区委办公室', '2023', '97', '97', '4', '1', '2', '2'],
+    );
     // The legacy copy of the same table: the same figures.
-    assert.deepEqual(columns.map((k) => byFile['岳阳市/北塔旧版.xls'][k]), columns.map((k) => byFile['北塔区委办.xlsx'][k]));
-    assert.deepEqual(columns.map((k) => byFile['东川.ods'][k]), columns.map((k) => byFile['东川区委办.xlsx'][k]));
+    assert.deepEqual(
+      columns.map((k) => byFile['岳阳市/北塔旧版.xls'][k]),
+      columns.map((k) => byFile['北塔区委办.xlsx'][k]),
+    );
+    assert.deepEqual(
+      columns.map((k) => byFile['东川.ods'][k]),
+      columns.map((k) => byFile['东川区委办.xlsx'][k]),
+    );
     assert.deepEqual([byFile['岳阳市/带图片和批注.xlsx']['总分（填写）'], byFile['岳阳市/带图片和批注.xlsx']['总分（复核）']], ['98', '99']);
     assert.match(byFile['东川区委办.xlsx']['首个问题'], /^评分情况!A31：一级指标“部门绩效”标明45分/);
     assert.equal(byFile['岳阳市/君山区/区委办.xlsx']['首个问题'], '未发现问题');
@@ -103,7 +121,10 @@ describe('perf-check batch', () => {
     await wb.xlsx.readFile(join(out, '岳阳市', '北塔旧版.xlsx'));
     const original = new ExcelJS.Workbook();
     await original.xlsx.readFile(join(FIXTURES, 'national-beita-2023.xlsx'));
-    assert.deepEqual(wb.worksheets.map((w) => w.name), ['自评表', '基础数据表', '检查结果']);
+    assert.deepEqual(
+      wb.worksheets.map((w) => w.name),
+      ['自评表', '基础数据表', '检查结果'],
+    );
     const form = wb.getWorksheet('自评表')!;
     const source = original.getWorksheet('自评表')!;
     assert.equal(form.getCell('B9').value, source.getCell('B9').value);
@@ -113,7 +134,10 @@ describe('perf-check batch', () => {
     assert.deepEqual(merges(form), merges(source));
     assert.ok(merges(form).length > 5);
     const width = (ws: ExcelJS.Worksheet, col: number) => Math.round(ws.getColumn(col).width ?? 0);
-    assert.deepEqual([1, 2, 3, 4].map((c) => width(form, c)), [1, 2, 3, 4].map((c) => width(source, c)));
+    assert.deepEqual(
+      [1, 2, 3, 4].map((c) => width(form, c)),
+      [1, 2, 3, 4].map((c) => width(source, c)),
+    );
     assert.equal(wb.getWorksheet('检查结果')!.rowCount, 6);
     const formats = (ws: ExcelJS.Worksheet) => {
       const out = new Set<string>();
@@ -127,14 +151,27 @@ describe('perf-check batch', () => {
   it('never writes the originals, and writes the copies at the same relative paths', () => {
     for (const [f, h] of Object.entries(originals)) assert.equal(hash(join(inbox, f)), h, f);
     const copies = filesUnder(out).filter((f) => f.endsWith('.xlsx') && !f.startsWith('汇总'));
-    assert.deepEqual(copies.sort(), ['东川.xlsx', '东川区委办.xlsx', '北塔区委办.xlsx', '岳阳市/北塔旧版.xlsx', '岳阳市/君山区/区委办.xlsx', '岳阳市/带图片和批注.xlsx']);
-    assert.deepEqual(filesUnder(out).filter((f) => f.includes('.tmp')), []);
+    assert.deepEqual(copies.sort(), [
+      '东川.xlsx',
+      '东川区委办.xlsx',
+      '北塔区委办.xlsx',
+      '岳阳市/北塔旧版.xlsx',
+      '岳阳市/君山区/区委办.xlsx',
+      '岳阳市/带图片和批注.xlsx',
+    ]);
+    assert.deepEqual(
+      filesUnder(out).filter((f) => f.includes('.tmp')),
+      [],
+    );
   });
 
   it('an annotated copy carries each finding’s fill and note, and a 检查结果 sheet linking to the cells', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, '北塔区委办.xlsx'));
-    assert.deepEqual(wb.worksheets.map((w) => w.name), ['自评表', '基础数据表', '检查结果']);
+    assert.deepEqual(
+      wb.worksheets.map((w) => w.name),
+      ['自评表', '基础数据表', '检查结果'],
+    );
     const form = wb.getWorksheet('自评表')!;
     assert.equal((form.getCell('B9').fill as ExcelJS.FillPattern).fgColor?.argb, 'FFFFC7CE');
     assert.equal((form.getCell('B17').fill as ExcelJS.FillPattern).fgColor?.argb, 'FFFFEB9C');
@@ -155,17 +192,23 @@ describe('perf-check batch', () => {
     // The 评分表 (sheet2) already had a note: its comments part and VML drawing are extended, not replaced.
     const commentsOfSheet2 = /Target="..\/(comments\d+\.xml)"/.exec(strFromU8(before['xl/worksheets/_rels/sheet2.xml.rels']))![1];
     const vmlOfSheet2 = /Target="..\/drawings\/(vmlDrawing\d+\.vml)"/.exec(strFromU8(before['xl/worksheets/_rels/sheet2.xml.rels']))![1];
-    assert.deepEqual(changed.sort(), [
-      '[Content_Types].xml',
-      'xl/_rels/workbook.xml.rels',
-      `xl/${commentsOfSheet2}`,
-      `xl/drawings/${vmlOfSheet2}`,
-      'xl/styles.xml',
-      'xl/workbook.xml',
-      'xl/worksheets/sheet2.xml',
-    ].sort());
+    assert.deepEqual(
+      changed.sort(),
+      [
+        '[Content_Types].xml',
+        'xl/_rels/workbook.xml.rels',
+        `xl/${commentsOfSheet2}`,
+        `xl/drawings/${vmlOfSheet2}`,
+        'xl/styles.xml',
+        'xl/workbook.xml',
+        'xl/worksheets/sheet2.xml',
+      ].sort(),
+    );
     assert.deepEqual(added, ['xl/worksheets/sheet3.xml']);
-    assert.ok(Object.keys(before).some((p) => p.startsWith('xl/media/')), 'the picture is there');
+    assert.ok(
+      Object.keys(before).some((p) => p.startsWith('xl/media/')),
+      'the picture is there',
+    );
     for (const p of [...changed, ...added].filter((p) => /\.(xml|rels|vml)$/.test(p))) {
       assert.equal(XMLValidator.validate(strFromU8(after[p])), true, `${p} is well-formed XML`);
     }
@@ -211,7 +254,10 @@ describe('perf-check batch', () => {
     assert.equal(code, 130, stderr);
     assert.match(stderr, /已中断：本次检查了 \d+ 个工作簿/);
     const written = filesUnder(target).filter((f) => f.endsWith('.xlsx'));
-    assert.deepEqual(filesUnder(target).filter((f) => f.includes('.tmp')), []);
+    assert.deepEqual(
+      filesUnder(target).filter((f) => f.includes('.tmp')),
+      [],
+    );
     assert.ok(written.length < 300, `${written.length} written before the interrupt`);
     for (const f of written) assert.doesNotThrow(() => unzipSync(readFileSync(join(target, f))), f);
     const resumed = run('batch', big, '--out', target, '--jobs', '2');

@@ -97,7 +97,12 @@ describe('perf-check check', () => {
     const r = run('check', path, '--json');
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(
-      JSON.parse(r.stdout).findings.map((f: { code: string; severity: string; sheet: string; cell: string }) => [f.code, f.severity, f.sheet, f.cell]),
+      JSON.parse(r.stdout).findings.map((f: { code: string; severity: string; sheet: string; cell: string }) => [
+        f.code,
+        f.severity,
+        f.sheet,
+        f.cell,
+      ]),
       [['NO_SCORE_TABLE', 'warning', 'Sheet1', 'A1']],
     );
   });
@@ -111,7 +116,10 @@ describe('perf-check check', () => {
     await wb.xlsx.writeFile(path);
     const r = run('check', path, '--json');
     assert.equal(r.status, 1, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout).findings.map((f: { cell: string }) => f.cell), ['A31', 'B37']);
+    assert.deepEqual(
+      JSON.parse(r.stdout).findings.map((f: { cell: string }) => f.cell),
+      ['A31', 'B37'],
+    );
   });
 
   it('explains its usage in Chinese, per command too, and tells its version', () => {
@@ -140,7 +148,10 @@ describe('perf-check check', () => {
     const json = run('check', clean, join(tmp, '说明.xlsx'), '--json');
     assert.equal(json.status, 2);
     const out = JSON.parse(json.stdout);
-    assert.deepEqual(out.map((o: { file: string }) => o.file), [clean, join(tmp, '说明.xlsx')]);
+    assert.deepEqual(
+      out.map((o: { file: string }) => o.file),
+      [clean, join(tmp, '说明.xlsx')],
+    );
     assert.deepEqual(out[0].findings, []);
     assert.match(out[1].error, /不是电子表格文件/);
     assert.match(json.stderr, /^说明\.xlsx：这不是电子表格文件/);
@@ -150,7 +161,10 @@ describe('perf-check check', () => {
     const r = run('check', 'test/fixtures/legacy/national-beita-2023.*', '--json');
     assert.equal(r.status, 1, r.stderr);
     const out = JSON.parse(r.stdout) as { file: string; findings: { code: string; cell: string }[] }[];
-    assert.deepEqual(out.map((o) => o.file.replace(/^.*\//, '')), ['national-beita-2023.libreoffice.xlsx', 'national-beita-2023.ods', 'national-beita-2023.xls']);
+    assert.deepEqual(
+      out.map((o) => o.file.replace(/^.*\//, '')),
+      ['national-beita-2023.libreoffice.xlsx', 'national-beita-2023.ods', 'national-beita-2023.xls'],
+    );
     const original = JSON.parse(run('check', FIXTURE, '--json').stdout).findings;
     for (const o of out) assert.deepEqual(o.findings, original, o.file);
   });

@@ -123,7 +123,9 @@
           return proxy(
             () => {
               const b = bounds();
-              return b ? { isNullObject: false, rowIndex: b.top, columnIndex: b.left, rowCount: b.rows, columnCount: b.cols } : { isNullObject: true };
+              return b
+                ? { isNullObject: false, rowIndex: b.top, columnIndex: b.left, rowCount: b.rows, columnCount: b.cols }
+                : { isNullObject: true };
             },
             { getMergedAreasOrNullObject: () => merged },
           );
@@ -135,13 +137,10 @@
         },
         notes: {
           getItemOrNullObject: (address) =>
-            proxy(
-              () => ({ isNullObject: sheet.notes[address] === undefined, content: sheet.notes[address] || '' }),
-              {
-                delete: () => queue(() => delete sheet.notes[address]),
-                __write: (key, value) => key === 'content' && (queue(() => (sheet.notes[address] = value)), true),
-              },
-            ),
+            proxy(() => ({ isNullObject: sheet.notes[address] === undefined, content: sheet.notes[address] || '' }), {
+              delete: () => queue(() => delete sheet.notes[address]),
+              __write: (key, value) => key === 'content' && (queue(() => (sheet.notes[address] = value)), true),
+            }),
           add: (address, content) => queue(() => (sheet.notes[address] = content)),
         },
         activate: () => queue(() => (state.activeSheet = sheet.name)),

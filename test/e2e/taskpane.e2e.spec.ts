@@ -31,7 +31,9 @@ function fakeExcel(grid: WorkbookGrid): FakeExcel {
   return {
     sheets: grid.sheets.map((s) => {
       const cells: FakeSheet['cells'] = {};
-      s.cells.forEach((row, r) => row?.forEach((c, col) => c && (cells[toA1(r, col)] = { value: c.value, ...(c.formula ? { formula: c.formula } : {}) })));
+      s.cells.forEach((row, r) =>
+        row?.forEach((c, col) => c && (cells[toA1(r, col)] = { value: c.value, ...(c.formula ? { formula: c.formula } : {}) })),
+      );
       return { name: s.name, cells, merges: s.merges.map((m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`), fills: {}, notes: {} };
     }),
     settings: {},
@@ -57,7 +59,10 @@ describe('the task pane in Chromium, against a scripted Excel', () => {
     setCell(grid, '自评表', 'C34', '良'); // 98 is 优
     original = fakeExcel(grid);
     server = await serve(join(process.cwd(), 'dist'));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'],
+    });
     page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: 'zh-CN' });
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));

@@ -30,7 +30,10 @@ describe('the WPS task pane in Chromium, against a scripted ET object model', ()
       sheets: book.sheets.map((s) => ({ ...s, cells: [...s.cells], fills: [...s.fills], notes: [...s.notes], unlocked: [...s.unlocked] })),
     };
     server = await serve(join(process.cwd(), folder));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run'],
+    });
     page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: 'zh-CN' });
     await page.addInitScript((json) => ((window as unknown as { __bookJson: unknown }).__bookJson = json), bookJson);
     await page.addInitScript({ content: standIn.outputFiles[0].text });
@@ -48,14 +51,24 @@ describe('the WPS task pane in Chromium, against a scripted ET object model', ()
     await page.click('#check');
     await statusStartsWith('共发现 5 个问题');
     const [form, base] = (await snapshot()) as { fills: [string, string][]; notes: [string, string][] }[];
-    assert.deepEqual(form.fills, [['B13', '#FFC7CE'], ['B17', '#FFEB9C'], ['B9', '#FFC7CE']]);
+    assert.deepEqual(form.fills, [
+      ['B13', '#FFC7CE'],
+      ['B17', '#FFEB9C'],
+      ['B9', '#FFC7CE'],
+    ]);
     assert.match(Object.fromEntries(form.notes).B9, /^【绩效自评助手】\n一级指标“产出指标”标明50分/);
-    assert.deepEqual(base.fills.map(([cell]) => cell), ['B6', 'B7']);
+    assert.deepEqual(
+      base.fills.map(([cell]) => cell),
+      ['B6', 'B7'],
+    );
   });
 
   it('takes a ribbon command handed over by the start-up page (撤销), and gives the workbook back as it was', async () => {
     await page.evaluate(() =>
-      (window as unknown as { __storage: Map<string, unknown> }).__storage.set('perfCheck.command', JSON.stringify({ action: 'undo', id: 'ribbon-1' })),
+      (window as unknown as { __storage: Map<string, unknown> }).__storage.set(
+        'perfCheck.command',
+        JSON.stringify({ action: 'undo', id: 'ribbon-1' }),
+      ),
     );
     await statusStartsWith('已撤销检查本表的标注');
     assert.deepEqual(await snapshot(), original);

@@ -27,7 +27,13 @@ const runtime = () => {
 };
 
 interface Metadata {
-  functions: { id: string; name: string; description: string; parameters: { name: string; description: string; type: string; optional?: boolean }[]; result: { type: string } }[];
+  functions: {
+    id: string;
+    name: string;
+    description: string;
+    parameters: { name: string; description: string; type: string; optional?: boolean }[];
+    result: { type: string };
+  }[];
 }
 
 const EXPECTED: Record<string, string[]> = {
@@ -56,10 +62,7 @@ describe('the built PERF custom functions', () => {
   });
 
   it('functions.json lists every function with its id, parameters and a Chinese description', () => {
-    assert.deepEqual(
-      Object.fromEntries(metadata.functions.map((f) => [f.id, f.parameters.map((p) => p.name + (p.optional ? '?' : ''))])),
-      EXPECTED,
-    );
+    assert.deepEqual(Object.fromEntries(metadata.functions.map((f) => [f.id, f.parameters.map((p) => p.name + (p.optional ? '?' : ''))])), EXPECTED);
     for (const f of metadata.functions) {
       assert.equal(f.name, f.id);
       assert.match(f.description, /[\u4e00-\u9fff]/, f.id);
@@ -72,7 +75,11 @@ describe('the built PERF custom functions', () => {
   it('each rate function’s help is the formula of its row in the core’s indicator table', () => {
     const rates = metadata.functions.filter((f) => f.id.endsWith('_RATE'));
     assert.equal(rates.length, 8);
-    for (const f of rates) assert.ok(INDICATORS.some((i) => `${i.description}。` === f.description), `${f.id}: ${f.description}`);
+    for (const f of rates)
+      assert.ok(
+        INDICATORS.some((i) => `${i.description}。` === f.description),
+        `${f.id}: ${f.description}`,
+      );
   });
 
   it('functions.js associates every id of functions.json', () => {

@@ -38,10 +38,14 @@ describe('扣分原因 sentences', () => {
       score('重点支出安排率≥90%，计5分；80%（含）-90%，计4分；70%（含）-80%，计3分；60%（含）-70%，计2分；低于60%不得分。', 0.85).reason,
       '重点支出安排率85%，属于“80%（含）-90%”档，得4分',
     );
-    assert.equal(score('无结余，3分；有结余，但不超过上年结转，2分；结余超过上年结转，不得分。', { balance: 12.5, carryOver: 10 }).reason,
-      '结余12.5万元，上年结转10万元，得0分，扣3分');
-    assert.equal(score('①已制定或具有资产管理制度，且相关资产管理制度合法、合规、完整，2分；\n②相关资产管理制度得到有效执行，1分。', '①').reason,
-      '未满足第②项（相关资产管理制度得到有效执行，1分），扣1分，得2分');
+    assert.equal(
+      score('无结余，3分；有结余，但不超过上年结转，2分；结余超过上年结转，不得分。', { balance: 12.5, carryOver: 10 }).reason,
+      '结余12.5万元，上年结转10万元，得0分，扣3分',
+    );
+    assert.equal(
+      score('①已制定或具有资产管理制度，且相关资产管理制度合法、合规、完整，2分；\n②相关资产管理制度得到有效执行，1分。', '①').reason,
+      '未满足第②项（相关资产管理制度得到有效执行，1分），扣1分，得2分',
+    );
   });
 });
 
@@ -56,7 +60,10 @@ describe('parameters are read from the text, not assumed', () => {
 
   it('whole points and proportional readings of 每超过一个百分点 are both admissible', () => {
     const s = score('以100%为标准。在职人员控制率≦100%，计5分；每超过一个百分点扣0.5分，扣完为止。', '102.5%');
-    assert.deepEqual(s.readings.map((r) => r.toFixed()), ['3.75', '4', '3.5']);
+    assert.deepEqual(
+      s.readings.map((r) => r.toFixed()),
+      ['3.75', '4', '3.5'],
+    );
   });
 
   it('the （含） side decides the bound', () => {

@@ -65,7 +65,12 @@ export function buildCli(): void {
 /** dist-wps/: the WPS add-in. */
 export function buildWps(): string {
   const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
-  buildOnce(join('dist-wps', `perfcheck_${version}`, 'taskpane.html'), ADDIN_SOURCES, ['node_modules/webpack-cli/bin/cli.js', '--no-stats', '--env', 'wps']);
+  buildOnce(join('dist-wps', `perfcheck_${version}`, 'taskpane.html'), ADDIN_SOURCES, [
+    'node_modules/webpack-cli/bin/cli.js',
+    '--no-stats',
+    '--env',
+    'wps',
+  ]);
   return join('dist-wps', `perfcheck_${version}`);
 }
 

@@ -58,9 +58,10 @@ export async function writeGrid(grid: WorkbookGrid, path: string): Promise<void>
       row?.forEach((cell, c) => {
         if (!cell) return;
         const target = ws.getCell(r + 1, c + 1);
-        target.value = cell.formula !== undefined
-          ? ({ formula: cell.formula, ...(cell.noCachedValue ? {} : { result: cell.value }) } as ExcelJS.CellFormulaValue)
-          : cell.value;
+        target.value =
+          cell.formula !== undefined
+            ? ({ formula: cell.formula, ...(cell.noCachedValue ? {} : { result: cell.value }) } as ExcelJS.CellFormulaValue)
+            : cell.value;
         if (cell.numFmt) target.numFmt = cell.numFmt;
       }),
     );

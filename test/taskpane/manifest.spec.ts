@@ -8,7 +8,12 @@ import { XMLParser } from 'fast-xml-parser';
 import { OfficeAddinManifest } from 'office-addin-manifest';
 
 type Node = Record<string, unknown>;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, isArray: (name) => ['Control', 'Image', 'Url', 'String'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  isArray: (name) => ['Control', 'Image', 'Url', 'String'].includes(name),
+});
 const manifest = parser.parse(readFileSync('manifest.xml', 'utf8')).OfficeApp as Node;
 const overrides = manifest.VersionOverrides as Node;
 const host = (overrides.Hosts as Node).Host as Node;
@@ -68,10 +73,10 @@ describe('the built dist/', () => {
     const targets = [
       ...((res.Urls as Node).Url as Node[]).map((u) => u['@DefaultValue']),
       ...((res.Images as Node).Image as Node[]).map((i) => i['@DefaultValue']),
-      ((built.IconUrl as Node)['@DefaultValue']),
-      ((built.HighResolutionIconUrl as Node)['@DefaultValue']),
-      ((built.SupportUrl as Node)['@DefaultValue']),
-      (((built.DefaultSettings as Node).SourceLocation as Node)['@DefaultValue']),
+      (built.IconUrl as Node)['@DefaultValue'],
+      (built.HighResolutionIconUrl as Node)['@DefaultValue'],
+      (built.SupportUrl as Node)['@DefaultValue'],
+      ((built.DefaultSettings as Node).SourceLocation as Node)['@DefaultValue'],
     ] as string[];
     for (const target of targets) {
       const file = target.replace(/^https:\/\/localhost:3000\//, '');
@@ -87,14 +92,19 @@ describe('the built dist/', () => {
     assert.match(csp, /script-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/);
     assert.match(csp, /connect-src 'self'/);
     const scripts = [...html.matchAll(/<script src=([^ >]+)/g)].map((m) => m[1].replace(/"/g, ''));
-    assert.deepEqual(scripts.filter((s) => /^https?:/.test(s)), ['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+    assert.deepEqual(
+      scripts.filter((s) => /^https?:/.test(s)),
+      ['https://appsforoffice.microsoft.com/lib/1/hosted/office.js'],
+    );
   });
 });
 
 describe('npm run build:intranet', () => {
   const out = join('test', 'artifacts', 'intranet');
   beforeAll(() => {
-    const build = spawnSync(process.execPath, ['node_modules/webpack-cli/bin/cli.js', '--no-stats', '--env', 'intranet', '--output-path', out], { encoding: 'utf8' });
+    const build = spawnSync(process.execPath, ['node_modules/webpack-cli/bin/cli.js', '--no-stats', '--env', 'intranet', '--output-path', out], {
+      encoding: 'utf8',
+    });
     assert.equal(build.status, 0, build.stderr);
   });
 

@@ -79,7 +79,13 @@ describe('评分表 detection', () => {
     );
     const [table] = detectScoreTables(s);
     assert.equal(table.columns.points, undefined);
-    assert.deepEqual(table.units.map((u) => [u.label.code, u.label.points]), [['A11', '2'], ['A12', '2']]);
+    assert.deepEqual(
+      table.units.map((u) => [u.label.code, u.label.points]),
+      [
+        ['A11', '2'],
+        ['A12', '2'],
+      ],
+    );
     assert.deepEqual(table.total?.pointsCell, { row: 3, col: 2 });
   });
 
@@ -101,13 +107,21 @@ describe('评分表 detection', () => {
     );
     const [table] = detectScoreTables(s);
     assert.equal(table.headerRow, 3);
-    assert.deepEqual(table.extras.map((u) => u.label.name), ['年度资金总额']);
+    assert.deepEqual(
+      table.extras.map((u) => u.label.name),
+      ['年度资金总额'],
+    );
     assert.equal(table.total?.pointsCell, undefined, '总分 merged across the 分值 column has no 分值');
     assert.deepEqual(outline(table.roots), [{ 产出指标: [{ 数量指标: ['重要会议活动@4'] }, { 时效指标: [] }] }]);
   });
 
   it('finds nothing in a sheet without a 评分表 header', () => {
-    const s = new Sheet(sheet('Sheet1', [['姓  名', '职务/职称', '单  位'], ['张新文', '常务副主任', '区委办']]));
+    const s = new Sheet(
+      sheet('Sheet1', [
+        ['姓  名', '职务/职称', '单  位'],
+        ['张新文', '常务副主任', '区委办'],
+      ]),
+    );
     assert.deepEqual(detectScoreTables(s), []);
   });
 });
