@@ -79,7 +79,7 @@ export const COMPARISONS: readonly Comparison[] = [
 export const POINT_UNITS: readonly string[] = ['个百分点', '百分点', '%'];
 
 /** What a text counts, one occurrence at a time: "每发现一处", "每件", "发生一次". */
-export const COUNT_UNITS: readonly string[] = ['例', '项', '次', '处', '件', '条', '辆', '个', '点', '起', '家', '份', '人', '岁'];
+export const COUNT_UNITS: readonly string[] = ['例', '项', '次', '处', '件', '条', '辆', '个', '点', '起', '家', '份', '人', '岁', '年'];
 
 /** The verbs before a counted occurrence: "每发现一处", "出现一例", "发生一次", "每有一项", "每少一项", "每超平均年龄1岁". */
 export const OCCURRENCE_VERBS: readonly string[] = [
@@ -96,6 +96,7 @@ export const OCCURRENCE_VERBS: readonly string[] = [
   '未按时完成',
   '超过',
   '超',
+  '滞后',
 ];
 /** Of those, the verbs that count what is missing: "每少一项" is read as 缺少1项. */
 export const MISSING_VERBS: readonly string[] = ['少', '缺', '缺少', '减少'];
@@ -127,6 +128,7 @@ export const JUDGEMENT_PHRASES: readonly string[] = [
   '此项指标根据',
   '此三项指标',
   '缺少项按权重进行扣分',
+  '合理确定得分',
 ];
 
 /** Chinese numerals as texts write counts and steps: 一个, 两项, 十五分, 百分之五. */

@@ -6,8 +6,8 @@ import type { ProportionalRule, ShapeModule } from '../types';
 import { alternation, NUMBER, wordsWithRole } from '../vocabulary';
 
 const RATE = String.raw`[\u4e00-\u9fff]{2,12}?(?:率|比例)`;
-/** "实际得分=达标率*5分", "得分=完成率×20", "实际完成率得分=…/指标分值*8分": the points a formula multiplies by. */
-const TIMES_POINTS = new RegExp(`(${RATE})?得分=(?:(${RATE})|[^;。]*?)[*×](${NUMBER})(?![\\d.%])分?`);
+/** "实际得分=达标率*5分", "得分值=种植率×30", "实际完成率得分=…/指标分值*8分": the points a formula multiplies by. */
+const TIMES_POINTS = new RegExp(`(${RATE})?得分值?=(?:(${RATE})|[^;。]*?)[*×](${NUMBER})(?![\\d.%])分?`);
 /** "得分(20分*执行率)": the points first. */
 const POINTS_TIMES = new RegExp(`得分[=(:]?(${NUMBER})分?[*×](${RATE})`);
 /** "得分=执行率×分值", "评价指标得分=实际完成量/目标任务*该项指标分值": the row's 分值. */
