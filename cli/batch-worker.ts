@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { checkOne, unreadableRow, type BatchRow } from '../hosts/files/index';
 import { fileSystemReason, readFileChecked, writeAtomically } from './files';
@@ -22,15 +22,15 @@ const folders = new Set<string>();
  */
 export async function processJob(job: BatchJob): Promise<BatchRow> {
   try {
-    const { row, annotated } = await checkOne(await readFileChecked(job.source), job.file);
+    const { row, annotated } = await checkOne(readFileChecked(job.source), job.file);
     if (annotated) {
       // An .xls, .et or .ods gets an .xlsx copy where its own copy would be.
       const target = join(dirname(job.target), basename(row.copy ?? job.file));
       if (!folders.has(dirname(target))) {
-        await mkdir(dirname(target), { recursive: true });
+        mkdirSync(dirname(target), { recursive: true });
         folders.add(dirname(target));
       }
-      await writeAtomically(target, annotated);
+      writeAtomically(target, annotated);
     }
     return row;
   } catch (e) {

@@ -105,6 +105,9 @@ class Progress {
 /** Time one workbook may take in a checker thread, reading, checking and writing its copy, before the thread is stopped. */
 const JOB_TIME_LIMIT_MS = 60_000;
 
+/** How long an interrupted batch waits for its checkers to finish the workbooks they hold. */
+const INTERRUPT_GRACE_MS = 2_000;
+
 /** A checker thread holds one workbook at a time: what escapes the reader's limits takes down its thread, never the PC. */
 const checkerThread = () => new Worker(__filename, { resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB } });
 
@@ -146,9 +149,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   let interrupted = false;
   let done = 0;
   const pool: Worker[] = [];
+  // Ctrl-C: no file is handed out any more; each checker finishes the one it holds (milliseconds) and is stopped
+  // idle, because stopping a thread inside a native zlib call can abort the whole process. One still busy after
+  // INTERRUPT_GRACE_MS is stopped where it is.
+  let grace: NodeJS.Timeout | undefined;
   const onSigint = () => {
     interrupted = true;
-    pool.forEach((w) => void w.terminate());
+    grace = setTimeout(() => pool.forEach((w) => void w.terminate()), INTERRUPT_GRACE_MS);
   };
   process.once('SIGINT', onSigint);
   // The summary's spreadsheet writer is loaded here, not in the checker threads, while they start.
@@ -180,7 +187,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
             })
               .catch(() => undefined)
               .finally(() => clearTimeout(timer));
-            if (interrupted) break;
+            // The workbook a checker finished after Ctrl-C is kept (its copy is written); the one it was stopped on is not.
+            if (interrupted && !row) break;
             // A workbook that brings its checker down (out of memory) is reported, and a fresh checker takes over.
             const result: BatchRow = row ?? {
               file: current.file,
@@ -208,9 +216,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       }),
     );
   } finally {
+    clearTimeout(grace);
     process.off('SIGINT', onSigint);
     await removeTemps(out, tempSuffix(process.pid));
-    await writeAtomically(cachePath, JSON.stringify(cache));
+    writeAtomically(cachePath, JSON.stringify(cache));
   }
   const all = files.map((f) => rows.get(relative(input, f).split(sep).join('/'))).filter((r): r is BatchRow => !!r);
   const summary = interrupted ? [] : await (await summaryWriter).writeSummary(all, out);

@@ -1,4 +1,5 @@
-import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { threadId } from 'node:worker_threads';
 import { basename, dirname, join } from 'node:path';
 import { readWorkbookBytes, WorkbookReadError, type ReadWorkbook } from '../hosts/files/read';
@@ -12,12 +13,13 @@ export const tempSuffix = (pid: number) => `.perf-check-tmp-${pid}-`;
 
 /**
  * Writes beside the final name and renames into place: a reader (or an interrupted run) never sees half a file. The
- * temporary name is unique per process and worker thread.
+ * temporary name is unique per process and worker thread. Synchronous, like the reading below: a checker thread has
+ * nothing else to do meanwhile, and each asynchronous call would cost it a round trip through libuv's thread pool.
  */
-export async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
+export function writeAtomically(path: string, data: string | Uint8Array): void {
   const temp = `${path}${tempSuffix(process.pid)}${threadId}`;
-  await writeFile(temp, data);
-  await rename(temp, path);
+  writeFileSync(temp, data);
+  renameSync(temp, path);
 }
 
 /** What a failed file-system call means for the reviewer, in Chinese (never the system's English text). */
@@ -32,14 +34,14 @@ export function fileSystemReason(e: unknown, path: string): string {
 }
 
 export async function readWorkbookFile(path: string): Promise<ReadWorkbook> {
-  return readWorkbookBytes(await readFileChecked(path), basename(path));
+  return readWorkbookBytes(readFileChecked(path), basename(path));
 }
 
 /** The bytes of a file that may be a workbook; a folder, a missing or a huge file is refused in Chinese. */
-export async function readFileChecked(path: string): Promise<Buffer> {
+export function readFileChecked(path: string): Buffer {
   let size: number;
   try {
-    const info = await stat(path);
+    const info = statSync(path);
     if (info.isDirectory()) throw new WorkbookReadError(say.isFolder(path));
     size = info.size;
   } catch (e) {
@@ -47,9 +49,11 @@ export async function readFileChecked(path: string): Promise<Buffer> {
     throw new WorkbookReadError(say.fileNotFound(path));
   }
   if (size > MAX_BYTES) throw new WorkbookReadError(say.fileTooLarge(Math.round(size / MB), MAX_BYTES / MB));
-  return readFile(path).catch((e: unknown) => {
+  try {
+    return readFileSync(path);
+  } catch (e) {
     throw new WorkbookReadError(fileSystemReason(e, path));
-  });
+  }
 }
 
 /**

@@ -1,6 +1,10 @@
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { processJob, type BatchJob } from './batch-worker';
 import { main } from './perf-check';
+import { nodeZipCodec } from './zip-codec';
+import { useZipCodec } from '../hosts/files/zip';
+
+useZipCodec(nodeZipCodec);
 
 // The same script is the CLI and, in a worker thread, one of the batch run's checkers.
 if (isMainThread) {

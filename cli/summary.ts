@@ -8,7 +8,7 @@ export async function writeSummary(rows: BatchRow[], outDir: string): Promise<st
   const paths: string[] = [];
   for (const { name, bytes } of summaryFiles(rows, new Date())) {
     paths.push(join(outDir, name));
-    await writeAtomically(paths[paths.length - 1], bytes);
+    writeAtomically(paths[paths.length - 1], bytes);
   }
   return paths;
 }

@@ -2,6 +2,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { argbOf, bySeverity, NOTE_TITLE, parseA1, PRODUCT_NAME, SEVERITIES, type Finding, type Severity } from '../../src/index';
 import { MAX_PACKAGE_BYTES } from './limits';
 import { repack } from './repack';
+import { inflateEntry, zipEntries, type ZipEntry } from './zip';
 
 /**
  * The reviewer's annotated copy, made by patching the .xlsx package rather than re-writing it through a library:
@@ -27,6 +28,8 @@ const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const AFTER_LEGACY_DRAWING = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
 export class AnnotateError extends Error {}
+
+const UNZIP_FAILED = '无法解开工作簿压缩包（压缩包已损坏），未能生成带标注的副本。';
 
 // XML 1.0 has no place for control characters but tab, line feed and carriage return: they are dropped.
 // eslint-disable-next-line no-control-regex
@@ -108,25 +111,57 @@ class Rels {
   }
 }
 
-/** The package's files, with the text parts the patch reads and writes. */
+/** The package's parts, inflated only when the patch reads them, and the parts it writes. */
 export class Package {
   /** Parts written by the patch: the only ones deflated again. */
   readonly changed = new Set<string>();
+  /** Every part by name, in the package's order: its zip entry until it is read, then its bytes. */
+  private readonly parts: Map<string, ZipEntry | Uint8Array>;
 
-  constructor(readonly files: Record<string, Uint8Array>) {}
+  /** `source`: the entries of a package re-packed by copying them; without it, one zipped whole. */
+  constructor(
+    parts: Iterable<[string, ZipEntry | Uint8Array]>,
+    private readonly source?: ReadonlyMap<string, ZipEntry>,
+  ) {
+    this.parts = new Map(parts);
+  }
 
   has(path: string): boolean {
-    return path in this.files;
+    return this.parts.has(path);
+  }
+
+  bytes(path: string): Uint8Array | undefined {
+    const part = this.parts.get(path);
+    if (!part || part instanceof Uint8Array) return part;
+    let inflated: Uint8Array;
+    try {
+      inflated = inflateEntry(part);
+    } catch {
+      throw new AnnotateError(UNZIP_FAILED);
+    }
+    this.parts.set(path, inflated);
+    return inflated;
   }
 
   text(path: string): string | undefined {
-    const f = this.files[path];
+    const f = this.bytes(path);
     return f ? strFromU8(f) : undefined;
   }
 
   write(path: string, text: string): void {
-    this.files[path] = strToU8(text);
+    this.parts.set(path, strToU8(text));
     this.changed.add(path);
+  }
+
+  remove(path: string): void {
+    this.parts.delete(path);
+  }
+
+  /** The patched package as a zip: untouched parts copied as the source stores them (see repack.ts). */
+  toZip(): Uint8Array {
+    const names = [...this.parts.keys()];
+    if (this.source) return repack(this.source, names, this.changed, (name) => this.bytes(name)!);
+    return zipSync(Object.fromEntries(names.map((name) => [name, this.bytes(name)!])), { level: 6 });
   }
 
   unusedPath(pattern: (n: number) => string): string {
@@ -450,23 +485,27 @@ function addSummarySheet(pkg: Package, types: ContentTypes, workbookRels: Rels, 
   pkg.write('xl/workbook.xml', workbook);
 }
 
-/** A package's parts, read for patching. */
+/** A package's parts, read for patching: listed, each inflated when it is read. */
 export function unpack(bytes: Uint8Array): Package {
+  const entries = zipEntries(bytes);
+  // Every part may be copied, pictures too: their declared sizes (never inflated beyond) are bounded.
+  const tooLarge = () => new AnnotateError(`工作簿解压后超过 ${MAX_PACKAGE_BYTES / 1048576} MB，未能生成带标注的副本。`);
+  if (entries) {
+    let declared = 0;
+    for (const entry of entries.values()) declared += entry.size;
+    if (declared > MAX_PACKAGE_BYTES) throw tooLarge();
+    return new Package(entries, entries);
+  }
+  // A package the entries cannot be copied from (zip64, encrypted entries): inflated whole by fflate, zipped whole.
   let files: Record<string, Uint8Array>;
   let declared = 0;
   try {
-    // Every part is copied, pictures too: their declared sizes (which fflate never inflates beyond) are bounded.
     files = unzipSync(bytes, { filter: (f) => (declared += f.originalSize) <= MAX_PACKAGE_BYTES });
   } catch {
-    throw new AnnotateError('无法解开工作簿压缩包（压缩包已损坏），未能生成带标注的副本。');
+    throw new AnnotateError(UNZIP_FAILED);
   }
-  if (declared > MAX_PACKAGE_BYTES) throw new AnnotateError(`工作簿解压后超过 ${MAX_PACKAGE_BYTES / 1048576} MB，未能生成带标注的副本。`);
-  return new Package(files);
-}
-
-/** The patched package as a zip: untouched parts copied as the source stores them. */
-export function repackage(source: Uint8Array, pkg: Package): Uint8Array {
-  return repack(source, pkg.files, pkg.changed) ?? zipSync(pkg.files, { level: 6 });
+  if (declared > MAX_PACKAGE_BYTES) throw tooLarge();
+  return new Package(Object.entries(files));
 }
 
 /** The annotated copy of a workbook: every finding's cell filled and noted, a 检查结果 sheet added. */
@@ -499,5 +538,5 @@ export function annotateXlsx(bytes: Uint8Array, findings: readonly Finding[]): U
   addSummarySheet(pkg, types, workbookRels, sheets, [...findings]);
   pkg.saveRels(workbookRels);
   types.save();
-  return repackage(bytes, pkg);
+  return pkg.toZip();
 }

@@ -1,4 +1,3 @@
-import { zipSync } from 'fflate';
 import type { FillTarget } from '../../src/index';
 import { AnnotateError, escapeXml, setCellStyle, sheetsOf, unpack, type Package } from './annotate';
 
@@ -60,7 +59,7 @@ function recalculateOnLoad(pkg: Package): void {
 function dropCalcChain(pkg: Package): void {
   const path = 'xl/calcChain.xml';
   if (!pkg.has(path)) return;
-  delete pkg.files[path];
+  pkg.remove(path);
   const rels = pkg.text('xl/_rels/workbook.xml.rels')!;
   pkg.write('xl/_rels/workbook.xml.rels', rels.replace(/<Relationship\b[^>]*Target="[^"]*calcChain\.xml"[^>]*\/>/, ''));
   pkg.write('[Content_Types].xml', pkg.text('[Content_Types].xml')!.replace(/<Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/, ''));
@@ -84,5 +83,5 @@ export function fillXlsx(bytes: Uint8Array, targets: readonly FillTarget[]): Uin
   }
   recalculateOnLoad(pkg);
   if (formulaReplaced) dropCalcChain(pkg);
-  return zipSync(pkg.files, { level: 6 });
+  return pkg.toZip();
 }

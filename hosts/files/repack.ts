@@ -1,17 +1,9 @@
-import { deflateSync } from 'fflate';
+import { deflateRaw, type ZipEntry } from './zip';
 
 /**
  * Re-packs a patched .xlsx: parts the patch did not touch are copied as the source zip stores them (compressed bytes,
- * CRC and sizes unchanged, never inflated and deflated again); only changed and added parts are deflated. Returns
- * undefined for a source it does not copy from (zip64, encrypted entries), which is then zipped whole.
+ * CRC and sizes unchanged, never inflated and deflated again); only changed and added parts are deflated.
  */
-
-interface Stored {
-  method: number;
-  crc: number;
-  size: number;
-  data: Uint8Array;
-}
 
 const CRC_TABLE = (() => {
   const table = new Int32Array(256);
@@ -29,49 +21,22 @@ function crc32(data: Uint8Array): number {
   return (c ^ -1) >>> 0;
 }
 
-/** The source's entries as stored, by name, from its central directory. */
-function storedEntries(bytes: Uint8Array): Map<string, Stored> | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = bytes.length - 22;
-  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
-  if (end < 0) return undefined;
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  const out = new Map<string, Stored>();
-  const decoder = new TextDecoder();
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
-    const flags = view.getUint16(at + 8, true);
-    const method = view.getUint16(at + 10, true);
-    const crc = view.getUint32(at + 16, true);
-    const compressed = view.getUint32(at + 20, true);
-    const size = view.getUint32(at + 24, true);
-    const nameLength = view.getUint16(at + 28, true);
-    const extra = view.getUint16(at + 30, true);
-    const comment = view.getUint16(at + 32, true);
-    const local = view.getUint32(at + 42, true);
-    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    if (flags & 1 || compressed === 0xffffffff || size === 0xffffffff || local === 0xffffffff || (method !== 0 && method !== 8)) return undefined;
-    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) return undefined;
-    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    if (start + compressed > bytes.length) return undefined;
-    out.set(name, { method, crc, size, data: bytes.subarray(start, start + compressed) });
-    at += 46 + nameLength + extra + comment;
-  }
-  return out;
-}
+const deflated = (data: Uint8Array): ZipEntry => ({ method: 8, crc: crc32(data), size: data.length, data: deflateRaw(data) });
 
-export function repack(source: Uint8Array, files: Record<string, Uint8Array>, changed: ReadonlySet<string>): Uint8Array | undefined {
-  const stored = storedEntries(source);
-  if (!stored) return undefined;
+/** The package's parts in order, the source's entries they may be copied from, and how to get a changed part's bytes. */
+export function repack(
+  stored: ReadonlyMap<string, ZipEntry>,
+  names: readonly string[],
+  changed: ReadonlySet<string>,
+  part: (name: string) => Uint8Array,
+): Uint8Array {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   const directory: Uint8Array[] = [];
   let offset = 0;
-  const names = Object.keys(files);
   for (const name of names) {
     const kept = changed.has(name) ? undefined : stored.get(name);
-    const entry: Stored = kept ?? { method: 8, crc: crc32(files[name]), size: files[name].length, data: deflateSync(files[name], { level: 6 }) };
+    const entry: ZipEntry = kept ?? deflated(part(name));
     const nameBytes = encoder.encode(name);
     const header = new Uint8Array(30 + nameBytes.length);
     const h = new DataView(header.buffer);
@@ -117,3 +82,6 @@ export function repack(source: Uint8Array, files: Record<string, Uint8Array>, ch
   }
   return out;
 }
+
+/** A new package: every part deflated (with the CLI's native zlib where it is installed). */
+export const zipParts = (names: readonly string[], part: (name: string) => Uint8Array): Uint8Array => repack(new Map(), names, new Set(), part);

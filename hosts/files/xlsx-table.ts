@@ -1,6 +1,7 @@
-import { strToU8, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
 import { columnName } from '../../src/index';
 import { escapeXml } from './annotate';
+import { zipParts } from './repack';
 
 /**
  * A one-sheet .xlsx holding a table (bold, frozen header row; numbers as numbers), written straight as package parts
@@ -54,5 +55,5 @@ export function tableXlsx(sheetName: string, header: string[], body: (string | n
       `<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>`,
     'xl/worksheets/sheet1.xml': sheetXml(header, body, widths),
   };
-  return zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, strToU8(v)])), { level: 6 });
+  return zipParts(Object.keys(parts), (name) => strToU8(parts[name]));
 }

@@ -3,9 +3,10 @@ import { toA1, type CellValue, type GridCell, type SheetGrid } from '../../src/i
 import { Budget, DamageLog, SheetBuilder, WorkbookReadError, type FilePart, type ReadWorkbook } from './grid-builder';
 import { Deadline, MAX_INFLATED_BYTES, MAX_SHEETS, limitRefusal } from './limits';
 import { attr, decodeText, runText, unescapeXml } from './xml';
+import { inflateEntry, zipEntries } from './zip';
 
 /**
- * The .xlsx / .xlsm / .xltx reader: the package inflated with fflate (only the parts a check reads, bounded by
+ * The .xlsx / .xlsm / .xltx reader: the package inflated (only the parts a check reads, bounded by
  * MAX_INFLATED_BYTES), the XML scanned once with regular expressions. Reads what exceljs read — values, cached
  * results of formulas, number formats, merged areas — at a fraction of its cost, and reads around damage.
  */
@@ -107,20 +108,22 @@ const SKIPPED_PARTS =
   /(?:^|\/)(?:media|drawings|charts|printerSettings|customXml|theme|externalLinks|pivotCache|pivotTables|queryTables|activeX|embeddings|docProps)\/|(?:calcChain|comments\d*)\.xml$/i;
 
 /** The package's parts a check needs, inflated; everything else (pictures, printer settings…) stays compressed. */
-function inflateParts(bytes: Uint8Array): Record<string, Uint8Array> {
+function inflateParts(bytes: Uint8Array): Map<string, Uint8Array> {
   let declared = 0;
-  const wanted = (name: string) => /\.(?:xml|rels)$/i.test(name) && !SKIPPED_PARTS.test(name);
+  const wanted = (name: string, originalSize: number) => {
+    if (!/\.(?:xml|rels)$/i.test(name) || SKIPPED_PARTS.test(name)) return false;
+    // The size the zip declares is the size a part is inflated into and never beyond: a lying header gives a
+    // truncated part, not an unbounded one.
+    declared += originalSize;
+    if (declared > MAX_INFLATED_BYTES) refuse(limitRefusal.inflated(declared));
+    return true;
+  };
   try {
-    return unzipSync(bytes, {
-      filter: (file) => {
-        if (!wanted(file.name)) return false;
-        // The size the zip declares is the size fflate inflates into and never beyond: a lying header gives a
-        // truncated part, not an unbounded one.
-        declared += file.originalSize;
-        if (declared > MAX_INFLATED_BYTES) refuse(limitRefusal.inflated(declared));
-        return true;
-      },
-    });
+    const entries = zipEntries(bytes);
+    if (!entries) return new Map(Object.entries(unzipSync(bytes, { filter: (file) => wanted(file.name, file.originalSize) })));
+    const parts = new Map<string, Uint8Array>();
+    for (const [name, entry] of entries) if (wanted(name, entry.size)) parts.set(name, inflateEntry(entry));
+    return parts;
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     throw refusal('压缩包', '压缩数据不完整或已损坏');
@@ -333,7 +336,7 @@ export function readXlsx(bytes: Uint8Array): ReadWorkbook {
   const deadline = new Deadline(() => refuse(limitRefusal.time()));
   const damage = new DamageLog();
   // Maps, not the object fflate returns: a part named like "constructor" must find nothing it was not given.
-  const parts = new Map(Object.entries(inflateParts(bytes)));
+  const parts = inflateParts(bytes);
   const byLowerCase = new Map([...parts].map(([name, data]) => [name.toLowerCase(), data]));
   const text = (path: string | undefined) => {
     const part = path === undefined ? undefined : (parts.get(path) ?? byLowerCase.get(path.toLowerCase()));
