@@ -2,7 +2,7 @@ import { unzipSync } from 'fflate';
 import { toA1, type CellValue, type GridCell, type SheetGrid } from '../../src/index';
 import { Budget, DamageLog, SheetBuilder, WorkbookReadError, type FilePart, type ReadWorkbook } from './grid-builder';
 import { Deadline, MAX_INFLATED_BYTES, MAX_SHEETS, limitRefusal } from './limits';
-import { attr, decodeText, runText, unescapeXml } from './xml';
+import { attr, decodeText, endsWithEndTag, runText, unescapeXml } from './xml';
 import { inflateEntry, zipEntries } from './zip';
 
 /**
@@ -143,7 +143,7 @@ function readStyles(xml: string | undefined, damage: DamageLog): Styles {
     if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
   }
   const cellXfs = /<(?:[\w.-]+:)?cellXfs\b[^<>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml);
-  if (!/<\/(?:[\w.-]+:)?styleSheet>\s*$/.test(xml)) damage.note('样式', '样式表不完整，部分数字格式（如百分比）未能读取');
+  if (!endsWithEndTag(xml, 'styleSheet')) damage.note('样式', '样式表不完整，部分数字格式（如百分比）未能读取');
   const formats = [...(cellXfs?.[1] ?? '').matchAll(/<(?:[\w.-]+:)?xf\b([^<>]*)>/g)].map((m) => {
     const id = Number(attr(m[1], 'numFmtId') ?? 0);
     return id ? (custom.get(id) ?? BUILTIN_FORMATS[id]) : undefined;
@@ -158,7 +158,7 @@ function readSharedStrings(xml: string | undefined, damage: DamageLog, deadline:
   const open = new RegExp(`<${p}si\\b[^<>]*?(/?)>`, 'g');
   const close = `</${p}si>`;
   const out: string[] = [];
-  let complete = /<\/(?:[\w.-]+:)?sst>\s*$/.test(xml);
+  let complete = endsWithEndTag(xml, 'sst');
   for (let m = open.exec(xml); m; m = open.exec(xml)) {
     if ((out.length & 4095) === 4095) deadline.check();
     if (m[1]) {
@@ -384,7 +384,7 @@ export function readXlsx(bytes: Uint8Array): ReadWorkbook {
     }
     const builder = new SheetBuilder(name, budget, damage, refuse);
     readSheet(xml, builder, ctx);
-    if (!/<\/(?:[\w.-]+:)?worksheet>\s*$/.test(xml)) damage.note('工作表XML', '工作表内容不完整（文件被截断），只读取了保留下来的部分', name);
+    if (!endsWithEndTag(xml, 'worksheet')) damage.note('工作表XML', '工作表内容不完整（文件被截断），只读取了保留下来的部分', name);
     sheets.push(builder.finish());
   }
   if (!sheets.length) {

@@ -58,3 +58,16 @@ export function decodeText(bytes: Uint8Array): string {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   return new TextDecoder(utf16 ? (bytes[0] === 0xff ? 'utf-16le' : 'utf-16be') : 'utf-8').decode(bytes);
 }
+
+const END_TAG = new Map<string, RegExp>();
+
+/**
+ * Whether a part ends with its root's end tag (any prefix, whitespace after it aside): a truncated part does not. Only
+ * the tail is read: a pattern anchored at the end would be tried at every position of a sheet's text.
+ */
+export function endsWithEndTag(xml: string, name: string): boolean {
+  let pattern = END_TAG.get(name);
+  if (!pattern) END_TAG.set(name, (pattern = new RegExp(`^</(?:[\\w.-]+:)?${name}>$`)));
+  const text = xml.trimEnd();
+  return pattern.test(text.slice(text.lastIndexOf('</')));
+}
