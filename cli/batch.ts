@@ -105,6 +105,9 @@ class Progress {
 /** Time one workbook may take in a checker thread, reading, checking and writing its copy, before the thread is stopped. */
 const JOB_TIME_LIMIT_MS = 60_000;
 
+/** Workbooks handed to a checker thread at a time: the one it checks and the next. */
+const IN_FLIGHT = 2;
+
 /** How long an interrupted batch waits for its checkers to finish the workbooks they hold. */
 const INTERRUPT_GRACE_MS = 2_000;
 
@@ -160,61 +163,82 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   process.once('SIGINT', onSigint);
   // The summary's spreadsheet writer is loaded here, not in the checker threads, while they start.
   const summaryWriter = import('./summary');
-  try {
-    const queue = [...todo];
-    await Promise.all(
-      Array.from({ length: todo.length ? workers : 0 }, async () => {
-        let worker = checkerThread();
-        pool.push(worker);
-        try {
-          for (let job = queue.shift(); job && !interrupted; job = queue.shift()) {
-            const current = job;
-            const running = worker;
-            let timedOut = false;
-            // The reader refuses a workbook beyond its limits; this is the guard for anything that still runs away.
-            const timer = setTimeout(() => {
-              timedOut = true;
-              void running.terminate();
-            }, JOB_TIME_LIMIT_MS);
-            const row = await new Promise<BatchRow>((resolveRow, reject) => {
-              const onMessage = (r: BatchRow) => {
-                running.off('error', reject).off('exit', onExit);
-                resolveRow(r);
-              };
-              const onExit = () => reject(new Error('stopped'));
-              running.once('message', onMessage).once('error', reject).once('exit', onExit);
-              running.postMessage({ source: current.source, target: current.target, file: current.file } satisfies BatchJob);
-            })
-              .catch(() => undefined)
-              .finally(() => clearTimeout(timer));
-            // The workbook a checker finished after Ctrl-C is kept (its copy is written); the one it was stopped on is not.
-            if (interrupted && !row) break;
-            // A workbook that brings its checker down (out of memory) is reported, and a fresh checker takes over.
-            const result: BatchRow = row ?? {
-              file: current.file,
-              status: 'unreadable',
-              reason: timedOut
-                ? `检查这个文件超过了 ${JOB_TIME_LIMIT_MS / 1000} 秒的时限（文件过大或结构异常），已停止。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`
-                : CHECKER_STOPPED,
-              errors: 0,
-              warnings: 0,
-              infos: 0,
-              byCode: {},
-            };
-            if (!row) {
-              await running.terminate();
-              worker = checkerThread();
-              pool.push(worker);
-            }
-            rows.set(current.file, result);
-            if (row) cache.entries[current.file] = { size: current.size, mtimeMs: current.mtimeMs, row };
-            progress.update(++done);
-          }
-        } finally {
-          await worker.terminate();
+  const queue = [...todo];
+  const record = (job: (typeof todo)[number], row: BatchRow) => {
+    rows.set(job.file, row);
+    progress.update(++done);
+  };
+  /**
+   * One checker thread working through the queue. It holds up to IN_FLIGHT workbooks, so that it starts the next one
+   * as it posts a row, without waiting for this thread to answer. The time limit runs for the workbook it is on.
+   */
+  const checker = () =>
+    new Promise<void>((finished) => {
+      let worker: Worker;
+      let held: typeof todo = [];
+      let timer: NodeJS.Timeout | undefined;
+      let timedOut = false;
+      const clock = () => {
+        clearTimeout(timer);
+        // The reader refuses a workbook beyond its limits; this is the guard for anything that still runs away.
+        if (held.length)
+          timer = setTimeout(() => {
+            timedOut = true;
+            void worker.terminate();
+          }, JOB_TIME_LIMIT_MS);
+      };
+      const feed = () => {
+        while (!interrupted && held.length < IN_FLIGHT && queue.length) {
+          const job = queue.shift()!;
+          held.push(job);
+          worker.postMessage({ source: job.source, target: job.target, file: job.file } satisfies BatchJob);
         }
-      }),
-    );
+        if (!held.length) void worker.terminate();
+      };
+      const start = () => {
+        worker = checkerThread();
+        pool.push(worker);
+        timedOut = false;
+        worker.on('message', (row: BatchRow) => {
+          // After Ctrl-C too: the workbook a checker finished is kept (its copy is written).
+          const job = held.shift()!;
+          record(job, row);
+          cache.entries[job.file] = { size: job.size, mtimeMs: job.mtimeMs, row };
+          clock();
+          feed();
+        });
+        // An uncaught error ends the thread: 'exit' follows, and is handled there.
+        worker.on('error', () => undefined);
+        worker.once('exit', () => {
+          clearTimeout(timer);
+          const [stoppedOn, ...waiting] = held;
+          held = [];
+          if (!stoppedOn || interrupted) return finished();
+          // A workbook that brings its checker down (out of memory) is reported; a fresh checker takes the others over.
+          record(stoppedOn, {
+            file: stoppedOn.file,
+            status: 'unreadable',
+            reason: timedOut
+              ? `检查这个文件超过了 ${JOB_TIME_LIMIT_MS / 1000} 秒的时限（文件过大或结构异常），已停止。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`
+              : CHECKER_STOPPED,
+            errors: 0,
+            warnings: 0,
+            infos: 0,
+            byCode: {},
+          });
+          queue.unshift(...waiting);
+          if (!queue.length) return finished();
+          start();
+          feed();
+          clock();
+        });
+      };
+      start();
+      feed();
+      clock();
+    });
+  try {
+    await Promise.all(Array.from({ length: todo.length ? workers : 0 }, checker));
   } finally {
     clearTimeout(grace);
     process.off('SIGINT', onSigint);

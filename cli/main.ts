@@ -19,7 +19,9 @@ if (isMainThread) {
     },
   );
 } else {
+  // Workbooks come two at a time (see batch.ts): checked one after the other, rows posted in the same order.
+  let last = Promise.resolve();
   parentPort!.on('message', (job: BatchJob) => {
-    void processJob(job).then((row) => parentPort!.postMessage(row));
+    last = last.then(() => processJob(job)).then((row) => parentPort!.postMessage(row));
   });
 }
