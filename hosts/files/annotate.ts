@@ -2,7 +2,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { argbOf, bySeverity, NOTE_TITLE, parseA1, PRODUCT_NAME, SEVERITIES, type Finding, type Severity } from '../../src/index';
 import { MAX_PACKAGE_BYTES } from './limits';
 import { repack } from './repack';
-import { inflateEntry, zipEntries, type ZipEntry } from './zip';
+import { inflatedParts, inflateEntry, zipEntries, type ZipEntry } from './zip';
 
 /**
  * The reviewer's annotated copy, made by patching the .xlsx package rather than re-writing it through a library:
@@ -494,7 +494,12 @@ export function unpack(bytes: Uint8Array): Package {
     let declared = 0;
     for (const entry of entries.values()) declared += entry.size;
     if (declared > MAX_PACKAGE_BYTES) throw tooLarge();
-    return new Package(entries, entries);
+    const read = inflatedParts.get(bytes);
+    inflatedParts.delete(bytes);
+    return new Package(
+      [...entries].map(([name, entry]) => [name, read?.get(name) ?? entry]),
+      entries,
+    );
   }
   // A package the entries cannot be copied from (zip64, encrypted entries): inflated whole by fflate, zipped whole.
   let files: Record<string, Uint8Array>;

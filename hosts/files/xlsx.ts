@@ -3,7 +3,7 @@ import { toA1, type CellValue, type GridCell, type SheetGrid } from '../../src/i
 import { Budget, DamageLog, SheetBuilder, WorkbookReadError, type FilePart, type ReadWorkbook } from './grid-builder';
 import { Deadline, MAX_INFLATED_BYTES, MAX_SHEETS, limitRefusal } from './limits';
 import { attr, decodeText, endsWithEndTag, runText, unescapeXml } from './xml';
-import { inflateEntry, zipEntries } from './zip';
+import { inflatedParts, inflateEntry, zipEntries } from './zip';
 
 /**
  * The .xlsx / .xlsm / .xltx reader: the package inflated (only the parts a check reads, bounded by
@@ -123,6 +123,7 @@ function inflateParts(bytes: Uint8Array): Map<string, Uint8Array> {
     if (!entries) return new Map(Object.entries(unzipSync(bytes, { filter: (file) => wanted(file.name, file.originalSize) })));
     const parts = new Map<string, Uint8Array>();
     for (const [name, entry] of entries) if (wanted(name, entry.size)) parts.set(name, inflateEntry(entry));
+    inflatedParts.set(bytes, parts);
     return parts;
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;

@@ -41,6 +41,12 @@ export function inflateEntry(entry: ZipEntry): Uint8Array {
   return codec.inflate(entry.data, entry.size);
 }
 
+/**
+ * The parts the reader inflated, by the package's bytes: the annotated copy of the same bytes takes them (once)
+ * instead of inflating them again. Weak: a package nobody copies takes its parts with it.
+ */
+export const inflatedParts = new WeakMap<Uint8Array, ReadonlyMap<string, Uint8Array>>();
+
 const END_OF_DIRECTORY = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 /** The end record's own size plus the longest comment a zip can carry: where fflate looks for it too. */
