@@ -1,2 +1,5 @@
 #!/usr/bin/env node
-import '../lib/perf-check.cjs';
+// Required, not imported: importing CommonJS from ESM makes Node scan the whole bundle for its exports first.
+import { createRequire } from 'node:module';
+
+createRequire(import.meta.url)('../lib/perf-check.cjs');
