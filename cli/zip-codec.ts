@@ -1,4 +1,4 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { fflateCodec, type ZipCodec } from '../hosts/files/zip';
 
 /**
@@ -18,4 +18,6 @@ export const nodeZipCodec: ZipCodec = {
     return fflateCodec.inflate(data, size);
   },
   deflate: (data) => deflateRawSync(data, { level: 6 }),
+  // zlib.crc32 is Node 20.15+; before, the table.
+  crc32: crc32 ? (data) => crc32(data) : fflateCodec.crc32,
 };

@@ -1,25 +1,9 @@
-import { deflateRaw, type ZipEntry } from './zip';
+import { crc32, deflateRaw, type ZipEntry } from './zip';
 
 /**
  * Re-packs a patched .xlsx: parts the patch did not touch are copied as the source zip stores them (compressed bytes,
  * CRC and sizes unchanged, never inflated and deflated again); only changed and added parts are deflated.
  */
-
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  return table;
-})();
-
-function crc32(data: Uint8Array): number {
-  let c = -1;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
-}
 
 const deflated = (data: Uint8Array): ZipEntry => ({ method: 8, crc: crc32(data), size: data.length, data: deflateRaw(data) });
 

@@ -3,7 +3,8 @@ import { deflateSync, inflateSync } from 'fflate';
 /**
  * The zip entries of a package read from its central directory, each inflated only when a part is asked for: the
  * reader and the annotated copy never inflate what they do not read. The codec is fflate's (pure JavaScript, for the
- * browser page); the CLI installs Node's native zlib, several times faster, which gives the same parts.
+ * browser page) with a table CRC-32; the CLI installs Node's native zlib, several times faster, which gives the same
+ * parts.
  */
 
 export interface ZipEntry {
@@ -17,13 +18,29 @@ export interface ZipEntry {
 
 export interface ZipCodec {
   /** Raw deflate data into at most `size` bytes (a lying size gives a truncated part, never an unbounded one). */
-  inflate(data: Uint8Array, size: number): Uint8Array;
-  deflate(data: Uint8Array): Uint8Array;
+  inflate: (data: Uint8Array, size: number) => Uint8Array;
+  deflate: (data: Uint8Array) => Uint8Array;
+  crc32: (data: Uint8Array) => number;
 }
+
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
 
 export const fflateCodec: ZipCodec = {
   inflate: (data, size) => inflateSync(data, { out: new Uint8Array(size) }),
   deflate: (data) => deflateSync(data, { level: 6 }),
+  crc32: (data) => {
+    let c = -1;
+    for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+    return (c ^ -1) >>> 0;
+  },
 };
 
 let codec = fflateCodec;
@@ -34,6 +51,7 @@ export function useZipCodec(next: ZipCodec): void {
 }
 
 export const deflateRaw = (data: Uint8Array) => codec.deflate(data);
+export const crc32 = (data: Uint8Array) => codec.crc32(data);
 
 /** One entry's bytes: a stored entry as it is (not copied), a deflated one inflated. */
 export function inflateEntry(entry: ZipEntry): Uint8Array {
