@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 
 const COUNT = Number(process.env.BENCH_BATCH ?? 1000);
-const ROUNDS = Number(process.env.BENCH_BATCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_BATCH_ROUNDS ?? 5);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
