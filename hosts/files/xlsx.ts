@@ -187,12 +187,20 @@ interface Context {
 }
 
 /** A cell's value by its type attribute and <v> text, as exceljs read it (dates as yyyy-mm-dd). */
-function cellValue(type: string | undefined, raw: string, numFmt: string | undefined, sheet: SheetBuilder, ref: string, ctx: Context): CellValue {
+/** `at` gives the cell's A1 reference for a damage note: only built when there is one. */
+function cellValue(
+  type: string | undefined,
+  raw: string,
+  numFmt: string | undefined,
+  sheet: SheetBuilder,
+  at: () => string,
+  ctx: Context,
+): CellValue {
   switch (type) {
     case 's': {
       const s = ctx.strings[Number(raw)];
       if (s === undefined) {
-        ctx.damage.note('共享字符串', '有单元格引用了不存在的文字，按空单元格读取', sheet.name, ref);
+        ctx.damage.note('共享字符串', '有单元格引用了不存在的文字，按空单元格读取', sheet.name, at());
         return null;
       }
       return s;
@@ -207,7 +215,7 @@ function cellValue(type: string | undefined, raw: string, numFmt: string | undef
     default: {
       const n = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(n)) {
-        ctx.damage.note('工作表XML', '有数字单元格的内容不是数字，按文字读取', sheet.name, ref);
+        ctx.damage.note('工作表XML', '有数字单元格的内容不是数字，按文字读取', sheet.name, at());
         return unescapeXml(raw);
       }
       return numFmt && isDateFormat(numFmt) ? (excelDate(n, ctx.date1904) ?? n) : n;
@@ -308,7 +316,6 @@ function readCell(
   const numFmt = style === undefined ? undefined : ctx.styles.formats[Number(style)];
   const f = FORMULA.exec(body);
   const v = VALUE.exec(body);
-  const ref = toA1(row, col);
   let formula: string | undefined;
   if (f) {
     formula = f[2] !== undefined ? unescapeXml(f[2]) : undefined;
@@ -323,7 +330,7 @@ function readCell(
   if (type === 'inlineStr') {
     const is = INLINE.exec(body);
     value = is ? runText(is[1]) : v ? unescapeXml(v[1]) : null;
-  } else value = v ? cellValue(type, v[1], numFmt, sheet, ref, ctx) : null;
+  } else value = v ? cellValue(type, v[1], numFmt, sheet, () => toA1(row, col), ctx) : null;
   if (formula !== undefined) {
     if (!v) return { value: null, formula, noCachedValue: true };
     return { value, formula, ...(numFmt ? { numFmt } : {}) };
