@@ -38,10 +38,11 @@ export const ruleMessages = {
 
   // interpolate
   interpolateBounds: '评分标准中“得0分”的界限应大于“得满分”的界限。',
-  interpolateFull: (subject: string, v: Dec, full: Dec, max: Dec) => `${subject}${pct(v)}，不超过${pct(full)}，得满分${pts(max)}`,
-  interpolateZero: (subject: string, v: Dec, zero: Dec) => `${subject}${pct(v)}，达到${pct(zero)}，不得分`,
-  interpolate: (subject: string, v: Dec, full: Dec, zero: Dec, deducted: Dec, score: Dec) =>
-    `${subject}${pct(v)}，在${pct(full)}至${pct(zero)}之间，按比例扣${pts(deducted)}，得${pts(score)}`,
+  // The value and bounds come written with their unit: "93%", "20个工作日".
+  interpolateFull: (subject: string, v: string, full: string, max: Dec) => `${subject}${v}，不超过${full}，得满分${pts(max)}`,
+  interpolateZero: (subject: string, v: string, zero: string) => `${subject}${v}，达到${zero}，不得分`,
+  interpolate: (subject: string, v: string, full: string, zero: string, deducted: Dec, score: Dec) =>
+    `${subject}${v}，在${full}至${zero}之间，按比例扣${pts(deducted)}，得${pts(score)}`,
 
   // proportional
   proportionalFull: (subject: string, v: Dec, target: Dec | undefined, max: Dec) =>
