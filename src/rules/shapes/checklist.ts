@@ -102,7 +102,8 @@ function metItems(items: ChecklistItem[], value: RuleValue): ChecklistItem[] | R
   if (!(n instanceof Dec)) return n;
   const scoring = items.filter((i) => !i.veto);
   if (n.gt(scoring.length)) return { error: M.tooManyItems(scoring.length, n) };
-  if (scoring.some((i) => !i.points.eq(scoring[0].points))) {
+  // With items worth different points a count says nothing of which are met, unless it is none.
+  if (!n.isZero() && scoring.some((i) => !i.points.eq(scoring[0].points))) {
     return { error: M.unequalItems };
   }
   return [...scoring.slice(0, n.toNumber()), ...items.filter((i) => i.veto)];
