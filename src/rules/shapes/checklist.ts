@@ -18,12 +18,13 @@ function circledParts(text: string): Part[] | undefined {
 }
 
 /** "1.表格内容填写真实、齐全,得2分;2.…": items numbered 1. 2. 3. (or 1、 (1)) at the start of a clause, in order. */
-const NUMBERED = /(?:^|(?<=[;。]))(?:(\d{1,2})[.、](?!\d)|\((\d{1,2})\))/g;
+const NUMBERED = /(^|[;。])(?:(\d{1,2})[.、](?!\d)|\((\d{1,2})\))/g;
 
 function numberedParts(text: string): Part[] | undefined {
-  const starts = [...text.matchAll(NUMBERED)];
-  if (starts.length < 2 || starts[0].index !== 0) return undefined;
-  const parts = starts.map((m, i): Part => [Number(m[1] ?? m[2]), text.slice(m.index + m[0].length, starts[i + 1]?.index)]);
+  // The separator is matched, not looked behind: the legacy pane's engine (Internet Explorer) has no lookbehind.
+  const starts = [...text.matchAll(NUMBERED)].map((m) => ({ number: Number(m[2] ?? m[3]), at: m.index + m[1].length, body: m.index + m[0].length }));
+  if (starts.length < 2 || starts[0].at !== 0) return undefined;
+  const parts = starts.map((s, i): Part => [s.number, text.slice(s.body, starts[i + 1]?.at)]);
   return parts.every(([n], i) => n === i + 1) ? parts : undefined;
 }
 
