@@ -68,6 +68,7 @@ export const ruleMessages = {
   missedItems: (numbers: string, items: string, lost: Dec, score: Dec) => `未满足第${numbers}项（${items}），扣${pts(lost)}，得${pts(score)}`,
   unknownCase: (words: string, cases: string[]) => `“${words}”对不上评分标准列出的情形（${cases.join('、')}），请填写情形的序号。`,
   noSuchCase: (count: number, n: Dec) => `评分标准只列了${count}种情形，没有第${n.toFixed()}种。`,
+  noDeductedCase: (max: Dec) => `未出现评分标准所列扣分情形，得满分${pts(max)}`,
   choice: (number: string, item: string, lost: Dec, score: Dec) =>
     `属于第${number}种情形（${item}）${lost.isZero() ? '' : `，扣${pts(lost)}`}，得${pts(score)}`,
 
