@@ -1,5 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { argbOf, bySeverity, NOTE_TITLE, parseA1, PRODUCT_NAME, SEVERITIES, type Finding, type Severity } from '../../src/index';
+import { argbOf, bySeverity, fileMessages, NOTE_TITLE, parseA1, PRODUCT_NAME, SEVERITIES, type Finding, type Severity } from '../../src/index';
 import { MAX_PACKAGE_BYTES } from './limits';
 import { repack } from './repack';
 
@@ -11,7 +11,7 @@ import { repack } from './repack';
  * charts, pictures, formulas, merged areas, widths, print settings and defined names stay exactly as they were.
  */
 
-const SUMMARY_SHEET = '检查结果';
+const SUMMARY_SHEET = fileMessages.resultSheet();
 /** ARGB fills per severity: Excel's light red, yellow and blue. */
 
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -151,7 +151,7 @@ class ContentTypes {
 
   constructor(private readonly pkg: Package) {
     const xml = pkg.text('[Content_Types].xml');
-    if (!xml) throw new AnnotateError('工作簿缺少 [Content_Types].xml，不是完整的 .xlsx 文件。');
+    if (!xml) throw new AnnotateError(fileMessages.noContentTypes());
     this.xml = xml;
   }
 
@@ -177,7 +177,7 @@ interface SheetRef {
 
 export function sheetsOf(pkg: Package): { sheets: SheetRef[]; workbookRels: Rels } {
   const workbook = pkg.text('xl/workbook.xml');
-  if (!workbook) throw new AnnotateError('工作簿缺少 xl/workbook.xml，不是完整的 .xlsx 文件。');
+  if (!workbook) throw new AnnotateError(fileMessages.noWorkbookXml());
   const workbookRels = pkg.rels('xl/workbook.xml');
   const sheets = [...workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => {
     const a = attributes(m[0]);
@@ -202,7 +202,7 @@ class Styles {
   ) {
     this.xml = pkg.text(path)!;
     const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(this.xml);
-    if (!cellXfs || !/<fills\b[^>]*>[\s\S]*?<\/fills>/.test(this.xml)) throw new AnnotateError('styles.xml 中缺少单元格格式，无法标色。');
+    if (!cellXfs || !/<fills\b[^>]*>[\s\S]*?<\/fills>/.test(this.xml)) throw new AnnotateError(fileMessages.noCellFormats());
     this.xfs = [...cellXfs[1].matchAll(/<xf\b[^>]*\/>|<xf\b[^>]*>[\s\S]*?<\/xf>/g)].map((m) => m[0]);
   }
 
@@ -407,7 +407,7 @@ function column(n: number): string {
 
 /** The 检查结果 sheet: one row per finding, its cell a link to the cell. Strings inline: sharedStrings is untouched. */
 function summarySheetXml(findings: Finding[]): string {
-  const header = ['序号', '严重程度', '代码', '工作表', '单元格', '说明'];
+  const header = fileMessages.resultHeader();
   const cell = (r: number, c: number, v: string | number) =>
     typeof v === 'number'
       ? `<c r="${column(c)}${r}"><v>${v}</v></c>`
@@ -458,9 +458,9 @@ export function unpack(bytes: Uint8Array): Package {
     // Every part is copied, pictures too: their declared sizes (which fflate never inflates beyond) are bounded.
     files = unzipSync(bytes, { filter: (f) => (declared += f.originalSize) <= MAX_PACKAGE_BYTES });
   } catch {
-    throw new AnnotateError('无法解开工作簿压缩包（压缩包已损坏），未能生成带标注的副本。');
+    throw new AnnotateError(fileMessages.copyZipDamaged());
   }
-  if (declared > MAX_PACKAGE_BYTES) throw new AnnotateError(`工作簿解压后超过 ${MAX_PACKAGE_BYTES / 1048576} MB，未能生成带标注的副本。`);
+  if (declared > MAX_PACKAGE_BYTES) throw new AnnotateError(fileMessages.copyTooLarge(MAX_PACKAGE_BYTES));
   return new Package(files);
 }
 
@@ -481,7 +481,7 @@ export function annotateXlsx(bytes: Uint8Array, findings: readonly Finding[]): U
       const onSheet = marked.filter((f) => f.sheet === sheet.name);
       if (!onSheet.length) continue;
       let xml = pkg.text(sheet.part);
-      if (!xml) throw new AnnotateError(`工作表“${sheet.name}”的内容缺失。`);
+      if (!xml) throw new AnnotateError(fileMessages.sheetPartMissing(sheet.name));
       const p = /<(\w+:)?worksheet\b/.exec(xml)?.[1] ?? '';
       const byCell = new Map<string, Finding[]>();
       for (const f of onSheet) byCell.set(f.cell, [...(byCell.get(f.cell) ?? []), f]);
