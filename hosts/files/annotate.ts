@@ -2,6 +2,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { argbOf, bySeverity, fileMessages, NOTE_TITLE, parseA1, PRODUCT_NAME, SEVERITIES, type Finding, type Severity } from '../../src/index';
 import { MAX_PACKAGE_BYTES } from './limits';
 import { repack } from './repack';
+import { tableSheetXml } from './xlsx-table';
+import { escapeXml, unescapeXml } from './xml';
 
 /**
  * The reviewer's annotated copy, made by patching the .xlsx package rather than re-writing it through a library:
@@ -27,19 +29,6 @@ const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const AFTER_LEGACY_DRAWING = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
 export class AnnotateError extends Error {}
-
-// XML 1.0 has no place for control characters but tab, line feed and carriage return: they are dropped.
-// eslint-disable-next-line no-control-regex
-const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-export const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(XML_FORBIDDEN, '');
-const unescapeXml = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 
 function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -401,36 +390,19 @@ function addLegacyDrawing(sheetXml: string, p: string, id: string): string {
   return xml.replace(new RegExp(`</${p}worksheet>\\s*$`), `${element}</${p}worksheet>`);
 }
 
-function column(n: number): string {
-  return String.fromCharCode(65 + n);
-}
-
 /** The 检查结果 sheet: one row per finding, its cell a link to the cell. Strings inline: sharedStrings is untouched. */
 function summarySheetXml(findings: Finding[]): string {
-  const header = fileMessages.resultHeader();
-  const cell = (r: number, c: number, v: string | number) =>
-    typeof v === 'number'
-      ? `<c r="${column(c)}${r}"><v>${v}</v></c>`
-      : `<c r="${column(c)}${r}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
-  const rows = [
-    `<row r="1">${header.map((h, c) => cell(1, c, h)).join('')}</row>`,
-    ...findings.map(
-      (f, i) =>
-        `<row r="${i + 2}">${[i + 1, SEVERITIES[f.severity].word, f.code, f.sheet, `${f.sheet}!${f.cell}`, f.message].map((v, c) => cell(i + 2, c, v)).join('')}</row>`,
-    ),
-  ];
+  const rows = findings.map((f, i) => [i + 1, SEVERITIES[f.severity].word, f.code, f.sheet, `${f.sheet}!${f.cell}`, f.message]);
   const links = findings.map(
     (f, i) =>
       `<hyperlink ref="E${i + 2}" location="'${escapeXml(f.sheet.replace(/'/g, "''"))}'!${f.cell}" display="${escapeXml(`${f.sheet}!${f.cell}`)}"/>`,
   );
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_REL}">` +
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
-    `<cols><col min="1" max="1" width="6" customWidth="1"/><col min="2" max="2" width="9" customWidth="1"/><col min="3" max="3" width="22" customWidth="1"/>` +
-    `<col min="4" max="4" width="16" customWidth="1"/><col min="5" max="5" width="18" customWidth="1"/><col min="6" max="6" width="90" customWidth="1"/></cols>` +
-    `<sheetData>${rows.join('')}</sheetData>` +
-    (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+  // Header in cell format 0: the workbook's styles are the department's, not ours.
+  return tableSheetXml(
+    [fileMessages.resultHeader(), ...rows],
+    [6, 9, 22, 16, 18, 90],
+    0,
+    links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '',
   );
 }
 

@@ -1,6 +1,7 @@
 import { zipSync } from 'fflate';
 import { fileMessages, type FillTarget } from '../../src/index';
-import { AnnotateError, escapeXml, setCellStyle, sheetsOf, unpack, type Package } from './annotate';
+import { AnnotateError, setCellStyle, sheetsOf, unpack, type Package } from './annotate';
+import { escapeXml } from './xml';
 
 /**
  * The filled copy: the 自评得分 and 扣分原因 the rule engine computed, written into their cells by patching the
