@@ -11,6 +11,8 @@ import ts from 'typescript';
  */
 
 const ROOT = join(__dirname, '..', '..');
+// TypeScript sources only: hosts/excel/legacy-guard.js is ES3 that Office's oldest engines run before any bundle, so
+// its two sentences cannot come from a module.
 const SCANNED = ['cli', 'hosts/files', 'hosts/excel', 'hosts/wps', 'functions'];
 const CJK = /[\u3400-\u9fff]/;
 /** Names a program reads, not sentences: Excel's default Chinese font, and the Chinese name of the General format. */
