@@ -18,6 +18,7 @@ const pts = (d: Dec) => `${show(d)}分`;
 const quote = (name: string) => `“${name}”`;
 const plus = (parts: readonly Part[]) => (parts.length > 1 && parts.length <= 12 ? `（${parts.map((p) => show(p.value)).join('+')}）` : '');
 const levelWord = (level: 1 | 2 | 3) => (['一级指标', '二级指标', '三级指标'] as const)[level - 1];
+const scoreNotNumber = (name: string, text: string) => `指标${quote(name)}的得分“${text}”不是数字，无法计算总分。请填写数字得分。`;
 
 export const messages = {
   /** "错误 4 条，警告 1 条，提示 0 条": the count of each severity, most serious first. */
@@ -45,7 +46,9 @@ export const messages = {
 
   scoreNegative: (name: string, score: Dec) => `指标${quote(name)}自评得分为${pts(score)}，得分不能为负数，请核对。`,
 
-  scoreNotNumber: (name: string, text: string) => `指标${quote(name)}的得分“${text}”不是数字，无法计算总分。请填写数字得分。`,
+  scoreNotNumber,
+
+  totalNotNumber: (text: string) => scoreNotNumber('总分', text),
 
   missingScore: (name: string, points: Dec) => `指标${quote(name)}分值${pts(points)}，但得分未填写。`,
 
@@ -84,6 +87,13 @@ export const messages = {
   zeroDenominator: (denominator: string, indicator: string) => `${denominator}为0，无法计算${indicator}。`,
 
   negativeDenominator: (denominator: string, indicator: string) => `${denominator}不能为负数，无法计算${indicator}。`,
+
+  /** A column's figure in a row of a table by 单位 or by project: "本级的“合计”". */
+  rowColumn: (row: string, column: string) => `${row}的${quote(column)}`,
+
+  /** A 基础数据表 figure by the year of its column: "2023年三公经费", "2023年三公经费预算". */
+  yearFigure: (year: number, label: string) => `${year}年${label}`,
+  yearBudget: (year: number, label: string) => `${year}年${label}预算`,
 
   /** An input of an indicator the workbook does not have, counted as 0. */
   missingInput: (name: string) => `${name}未填（按0计）`,
