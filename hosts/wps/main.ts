@@ -1,6 +1,6 @@
 /* global wps */
 import * as functions from '../../functions/functions';
-import { PRODUCT_NAME } from '../../src/index';
+import { hostMessages, PRODUCT_NAME } from '../../src/index';
 import { giveCommand, type PaneCommand } from './command';
 import { registerFunctions, type WorksheetFunction } from './custom-functions';
 
@@ -52,7 +52,7 @@ function taskPaneApi(): TaskPaneApi {
 function showPane(): boolean {
   const api = taskPaneApi();
   if (typeof api.CreateTaskPane !== 'function') {
-    alert('此版本的 WPS 不支持加载项任务窗格，请升级到 WPS 表格 12.1 或更高版本。');
+    alert(hostMessages.wpsWithoutTaskPane());
     return false;
   }
   const id = wps.PluginStorage.getItem(PANE_ID) as string | undefined;

@@ -41,21 +41,21 @@ export interface MockWorkbook {
   failWrite?: (cell: string) => boolean;
 }
 
+/** A sheet with nothing on it but what is given: no fills, notes or protection. */
+export function mockSheet(name: string, cells: MockSheet['cells'] = new Map(), merges: string[] = []): MockSheet {
+  return { name, cells, merges, fills: new Map(), notes: new Map(), threads: new Map(), protected: false, unlocked: new Set() };
+}
+
 export function mockWorkbook(grid: WorkbookGrid): MockWorkbook {
   return {
     sheets: grid.sheets.map((s) => {
       const cells = new Map<string, { value: unknown; formula?: string; numFmt?: string }>();
       s.cells.forEach((row, r) => row?.forEach((c, col) => c && cells.set(toA1(r, col), { value: c.value, formula: c.formula, numFmt: c.numFmt })));
-      return {
-        name: s.name,
+      return mockSheet(
+        s.name,
         cells,
-        merges: s.merges.map((m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`),
-        fills: new Map(),
-        notes: new Map(),
-        threads: new Map(),
-        protected: false,
-        unlocked: new Set(),
-      };
+        s.merges.map((m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`),
+      );
     }),
     settings: new Map(),
     largestRead: 0,

@@ -4,7 +4,7 @@ import { describe, it } from 'vitest';
 import { checkWorkbook, type WorkbookGrid } from '../../src/index';
 import { CHUNK_CELLS, ExcelHost, excelCapabilities, JOURNAL_SETTING } from '../../hosts/excel/excel-host';
 import { MARK_FILL, PaneSession } from '../../taskpane/session';
-import { ALL_CAPABILITIES, installExcel, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
+import { ALL_CAPABILITIES, installExcel, mockSheet, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
 import { loadGrid } from '../support/workbook';
 
 async function excelWith(name: string): Promise<{ book: MockWorkbook; host: ExcelHost; grid: WorkbookGrid }> {
@@ -40,16 +40,7 @@ describe('Excel adapter (office-addin-mock)', () => {
 
   it('reads a sheet above Excel on the web’s 5 MB response cap in row chunks', async () => {
     const { book, host } = await excelWith('kunming-dongchuan-2020');
-    const big = {
-      name: '明细',
-      cells: new Map(),
-      merges: [],
-      fills: new Map(),
-      notes: new Map(),
-      threads: new Map(),
-      protected: false,
-      unlocked: new Set<string>(),
-    };
+    const big = mockSheet('明细');
     for (let r = 1; r <= 30_000; r++) {
       big.cells.set(`A${r}`, { value: `凭证${r}` });
       big.cells.set(`B${r}`, { value: r % 97 });

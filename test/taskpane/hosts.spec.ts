@@ -2,31 +2,13 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { checkWorkbook } from '../../src/index';
-import { ExcelHost } from '../../hosts/excel/excel-host';
 import type { SpreadsheetHost } from '../../taskpane/host';
 import { PaneSession } from '../../taskpane/session';
 import { bgrOf, hexOf, WpsHost } from '../../hosts/wps/wps-host';
 import { etApplication, memoryStore } from '../support/et-mock';
-import { ALL_CAPABILITIES, installExcel, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
+import { mockWorkbook, type MockWorkbook } from '../support/excel-mock';
+import { HOSTS, snapshot } from '../support/hosts';
 import { loadGrid, setCell } from '../support/workbook';
-
-/** Every value, fill and note of the workbook state both stand-ins share. */
-const snapshot = (book: MockWorkbook) =>
-  book.sheets
-    .flatMap((s) => [
-      ...[...s.cells].map(([a, c]) => `${s.name}!${a}=${JSON.stringify(c.formula ?? c.value)}`),
-      ...[...s.fills].map(([a, f]) => `${s.name}!${a} fill ${f}`),
-      ...[...s.notes].map(([a, n]) => `${s.name}!${a} note ${n}`),
-    ])
-    .sort();
-
-const HOSTS: Record<string, (book: MockWorkbook) => SpreadsheetHost> = {
-  Excel: (book) => {
-    installExcel(book);
-    return new ExcelHost(ALL_CAPABILITIES);
-  },
-  WPS: (book) => new WpsHost(etApplication(book), memoryStore()),
-};
 
 /** One scenario, run against a host: 检查本表, 填写自评得分, 清除标注, 撤销 ×2. What each step leaves is recorded. */
 async function scenario(make: (book: MockWorkbook) => SpreadsheetHost) {

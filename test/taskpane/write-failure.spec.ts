@@ -1,31 +1,11 @@
 import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ExcelHost } from '../../hosts/excel/excel-host';
-import { WpsHost } from '../../hosts/wps/wps-host';
-import type { SpreadsheetHost } from '../../taskpane/host';
 import { PaneSession, WriteFailed } from '../../taskpane/session';
 import { failureSummary } from '../../taskpane/ui';
-import { etApplication, memoryStore } from '../support/et-mock';
-import { ALL_CAPABILITIES, installExcel, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
+import { mockWorkbook, type MockWorkbook } from '../support/excel-mock';
+import { HOSTS, snapshot } from '../support/hosts';
 import { loadGrid } from '../support/workbook';
-
-const snapshot = (book: MockWorkbook) =>
-  book.sheets
-    .flatMap((s) => [
-      ...[...s.cells].map(([a, c]) => `${s.name}!${a}=${JSON.stringify(c.formula ?? c.value)}`),
-      ...[...s.fills].map(([a, f]) => `${s.name}!${a} fill ${f}`),
-      ...[...s.notes].map(([a, n]) => `${s.name}!${a} note ${n}`),
-    ])
-    .sort();
-
-const HOSTS: Record<string, (book: MockWorkbook) => SpreadsheetHost> = {
-  Excel: (book) => {
-    installExcel(book);
-    return new ExcelHost(ALL_CAPABILITIES);
-  },
-  WPS: (book) => new WpsHost(etApplication(book), memoryStore()),
-};
 
 /** hunan-income-mismatch marks 4 cells; the clerk has a note of her own on one of them. */
 async function workbook() {
