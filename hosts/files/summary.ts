@@ -16,8 +16,15 @@ export function sortRows(rows: BatchRow[]): BatchRow[] {
   return [...rows].sort((a, b) => rank(a) - rank(b) || b.errors - a.errors || b.warnings - a.warnings || a.file.localeCompare(b.file, 'zh-CN'));
 }
 
+/** A file's state in the summary: 无法读取, 有错误, 有警告 or 通过. */
+export const rowState = (r: BatchRow): string =>
+  r.status === 'unreadable' ? say.status.unreadable : r.errors ? say.status.errors : r.warnings ? say.status.warnings : say.status.passed;
+
+/** Why a file could not be read, or its first problem. */
+export const rowDetail = (r: BatchRow): string => (r.status === 'unreadable' ? (r.reason ?? '') : (r.firstProblem ?? say.noProblem()));
+
 function table(rows: BatchRow[]): { header: string[]; body: (string | number)[][] } {
-  const { columns, status } = say;
+  const { columns } = say;
   const header = [
     columns.file,
     columns.department,
@@ -33,14 +40,14 @@ function table(rows: BatchRow[]): { header: string[]; body: (string | number)[][
     r.file,
     r.department ?? '',
     r.year ?? '',
-    r.status === 'unreadable' ? status.unreadable : r.errors ? status.errors : r.warnings ? status.warnings : status.passed,
+    rowState(r),
     r.totalEntered ?? '',
     r.totalComputed ?? '',
     r.errors,
     r.warnings,
     r.infos,
     ...CODES.map((c) => r.byCode[c] ?? 0),
-    r.status === 'unreadable' ? (r.reason ?? '') : (r.firstProblem ?? say.noProblem()),
+    rowDetail(r),
   ]);
   return { header, body };
 }
