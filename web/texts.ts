@@ -1,3 +1,4 @@
+import type { BatchRow } from '../hosts/files/index';
 import { SEVERITIES, SEVERITY_LIST, type ProposedScore } from '../src/index';
 
 /** Every sentence the web page shows, beside the task pane's own (taskpane/ui.ts), which the page reuses. */
