@@ -39,6 +39,8 @@ export interface MockWorkbook {
   cellsPerSync?: number[];
   /** A write to this cell ('Sheet!A1') fails, as on a protected cell or a lost connection; what came before stays written. */
   failWrite?: (cell: string) => boolean;
+  /** Cells ('Sheet!A1') that refuse a note or comment, and only that: their value and fill are written. */
+  refuseNotes?: Set<string>;
 }
 
 export function mockWorkbook(grid: WorkbookGrid): MockWorkbook {
@@ -143,14 +145,14 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
             (note, data) =>
               commits.push(() => {
                 if (!assigned(note.content, data.content)) return;
-                reachable(book, sheet, address);
+                annotatable(book, sheet, address);
                 sheet.notes.set(address, note.content as string);
               }),
           );
         },
         add(address: string, content: string) {
           commits.push(() => {
-            reachable(book, sheet, address);
+            annotatable(book, sheet, address);
             // As Excel: a cell holds a note or a comment thread, not both.
             if (sheet.threads.has(address)) throw new Error(`InvalidOperation: ${sheet.name}!${address} has a comment thread`);
             sheet.notes.set(address, content);
@@ -180,7 +182,7 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
             const [, name, cell] = /^'?(.*?)'?!(\w+)$/.exec(address)!;
             const sheet = sheetNamed(book, name.replace(/''/g, "'"));
             commits.push(() => {
-              reachable(book, sheet, cell);
+              annotatable(book, sheet, cell);
               if (sheet.notes.has(cell)) throw new Error(`InvalidOperation: ${sheet.name}!${cell} has a note`);
               sheet.threads.set(cell, content);
             });
@@ -243,7 +245,7 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
   commentItems.forEach((c, i) =>
     commits.push(() => {
       if (!assigned(c.content, threads[i].content)) return;
-      reachable(book, threads[i].sheet, threads[i].cell);
+      annotatable(book, threads[i].sheet, threads[i].cell);
       threads[i].sheet.threads.set(threads[i].cell, c.content as string);
     }),
   );
@@ -260,6 +262,12 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
 /** The test's injected failure, checked by every write as Excel applies it. */
 function reachable(book: MockWorkbook, sheet: MockSheet, address: string): void {
   if (book.failWrite?.(`${sheet.name}!${address}`)) throw new Error(`GeneralException: ${sheet.name}!${address} could not be written`);
+}
+
+/** A note or comment written to a cell: the injected failures, and a cell that refuses annotations. */
+function annotatable(book: MockWorkbook, sheet: MockSheet, address: string): void {
+  reachable(book, sheet, address);
+  if (book.refuseNotes?.has(`${sheet.name}!${address}`)) throw new Error(`InvalidOperation: ${sheet.name}!${address} refuses a note`);
 }
 
 function sheetNamed(book: MockWorkbook, name: string): MockSheet {
