@@ -76,6 +76,11 @@ describe('the task pane in Chromium, against a scripted Excel', () => {
     await page.waitForFunction(() => document.getElementById('status')?.textContent === '请点击“检查本表”。');
     const outside = requests.filter((u) => !u.startsWith(`http://127.0.0.1:${port}/`) && !u.startsWith('https://appsforoffice.microsoft.com/'));
     assert.deepEqual(outside, [], 'no request leaves the machine');
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { perfCheckStarted?: boolean }).perfCheckStarted),
+      true,
+      'the guard is told the pane started',
+    );
   });
 
   afterAll(async () => {

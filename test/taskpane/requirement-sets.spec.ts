@@ -6,7 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { EXCEL_API, excelCapabilities } from '../../hosts/excel/excel-host';
 
 const ADAPTER = 'hosts/excel/excel-host.ts';
-const MANIFESTS = ['manifest.xml'];
+const MANIFESTS = ['manifest.xml', 'manifest-legacy.xml'];
 const version = (v: string) =>
   v
     .split('.')
