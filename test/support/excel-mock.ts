@@ -267,6 +267,7 @@ function reachable(book: MockWorkbook, sheet: MockSheet, address: string): void 
 /** A note or comment written to a cell: the injected failures, and a cell that refuses annotations. */
 function annotatable(book: MockWorkbook, sheet: MockSheet, address: string): void {
   reachable(book, sheet, address);
+  if (sheet.protected && !sheet.allowEditObjects) throw new Error(`AccessDenied: ${sheet.name} is protected against editing objects`);
   if (book.refuseNotes?.has(`${sheet.name}!${address}`)) throw new Error(`InvalidOperation: ${sheet.name}!${address} refuses a note`);
 }
 
@@ -307,6 +308,7 @@ function rangeData(book: MockWorkbook, sheet: MockSheet, address: string, commit
         clear: () =>
           commits.push(() => {
             reachable(book, sheet, address);
+            if (sheet.protected && !sheet.allowFormatCells) throw new Error(`AccessDenied: ${sheet.name} is protected against formatting`);
             sheet.fills.delete(address);
           }),
       },
@@ -323,6 +325,9 @@ function commitRange(book: MockWorkbook, sheet: MockSheet, address: string, rang
     reachable(book, sheet, address);
   if (sheet.protected && !sheet.unlocked.has(address) && (assigned(range.values, data.values) || assigned(range.formulas, data.formulas))) {
     throw new Error(`AccessDenied: ${sheet.name}!${address} is protected`);
+  }
+  if (sheet.protected && !sheet.allowFormatCells && assigned(fill, data.format.fill.color)) {
+    throw new Error(`AccessDenied: ${sheet.name} is protected against formatting`);
   }
   if (assigned(range.values, data.values)) {
     // As in Excel, writing "" empties the cell.

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { checkWorkbook, type WorkbookGrid } from '../../src/index';
 import { CHUNK_CELLS, ExcelHost, excelCapabilities, JOURNAL_SETTING } from '../../hosts/excel/excel-host';
-import { MARK_FILL, PaneSession } from '../../taskpane/session';
+import { MARK_FILL, PaneSession, WriteFailed } from '../../taskpane/session';
+import { failureSummary } from '../../taskpane/ui';
 import { ALL_CAPABILITIES, installExcel, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
 import { loadGrid } from '../support/workbook';
 
@@ -21,6 +22,18 @@ const snapshot = (book: MockWorkbook) =>
     ...[...s.fills].map(([a, f]) => `${s.name}!${a} fill ${f}`),
     ...[...s.notes].map(([a, n]) => `${s.name}!${a} note ${n}`),
   ]);
+
+/** The document settings of Office's common API (Office 2013 and later), where Office 2016 keeps the journal. */
+function documentSettings() {
+  const stored = new Map<string, unknown>();
+  return {
+    stored,
+    get: (k: string) => stored.get(k) ?? null,
+    set: (k: string, v: unknown) => stored.set(k, v),
+    remove: (k: string) => stored.delete(k),
+    saveAsync: (done: (r: { status: string }) => void) => done({ status: 'ok' }),
+  };
+}
 
 const threads = (book: MockWorkbook) => book.sheets.flatMap((s) => [...s.threads].map(([a, t]) => `${s.name}!${a} thread ${t}`));
 
@@ -169,20 +182,9 @@ describe('Excel adapter (office-addin-mock)', () => {
 
   it('Office 2016 (ExcelApi 1.1): no protection, merges, notes or settings APIs — still checks, fills and undoes', async () => {
     const { book } = await excelWith('hunan-staff-over-quota');
-    const stored = new Map<string, unknown>();
-    (globalThis as Record<string, unknown>).Office = {
-      AsyncResultStatus: { Succeeded: 'succeeded' },
-      context: {
-        document: {
-          settings: {
-            get: (k: string) => stored.get(k) ?? null,
-            set: (k: string, v: unknown) => stored.set(k, v),
-            remove: (k: string) => stored.delete(k),
-            saveAsync: (done: (r: { status: string }) => void) => done({ status: 'succeeded' }),
-          },
-        },
-      },
-    };
+    const settings = documentSettings();
+    const stored = settings.stored;
+    (globalThis as Record<string, unknown>).Office = { AsyncResultStatus: { Succeeded: 'ok' }, context: { document: { settings } } };
     const original = snapshot(book);
     const host = new ExcelHost(excelCapabilities((name, version) => name === 'ExcelApi' && version === '1.1'));
     const session = new PaneSession(host);
@@ -192,6 +194,33 @@ describe('Excel adapter (office-addin-mock)', () => {
     assert.ok(stored.has(JOURNAL_SETTING), 'the journal in the document settings');
     await session.undo();
     assert.deepEqual(snapshot(book), original);
+  });
+
+  it('Office 2016 (ExcelApi 1.1) cannot read protection: a protected sheet refuses the marks, what was written is put back, the clerk told', async () => {
+    const { book } = await excelWith('hunan-income-mismatch');
+    (globalThis as Record<string, unknown>).Office = {
+      context: { document: { settings: documentSettings() } },
+      AsyncResultStatus: { Succeeded: 'ok' },
+    };
+    // The marks go to both sheets; the second one is protected, with neither formatting nor objects allowed.
+    book.sheets[1].protected = true;
+    const original = snapshot(book);
+    const written: string[] = [];
+    book.failWrite = (cell) => {
+      written.push(cell);
+      return false;
+    };
+    const session = new PaneSession(new ExcelHost(excelCapabilities((name, version) => name === 'ExcelApi' && version === '1.1')));
+    const error = await session.check().then(
+      () => assert.fail('the marks were written on a protected sheet'),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof WriteFailed);
+    assert.equal(error.rolledBack, true);
+    assert.deepEqual(snapshot(book), original);
+    assert.match(failureSummary(error), /^写入表格时出错（AccessDenied: 评分表 is protected against formatting），已把写入的单元格全部恢复原状/);
+    assert.equal(await session.lastAction(), undefined);
+    assert.equal(written[0].split('!')[0], book.sheets[0].name, 'a mark on the unprotected sheet was written first, then put back');
   });
 
   it('selects a finding’s cell', async () => {
