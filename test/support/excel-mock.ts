@@ -37,6 +37,8 @@ export interface MockWorkbook {
   hostCalls?: number;
   /** Cells of the ranges asked for before each context.sync(), one number per sync. */
   cellsPerSync?: number[];
+  /** Excel on the web's response limit (5 MB): a sync whose ranges' values, formulas and formats weigh more fails. */
+  responseLimitBytes?: number;
   /** A write to this cell ('Sheet!A1') fails, as on a protected cell or a lost connection; what came before stays written. */
   failWrite?: (cell: string) => boolean;
   /** Cells ('Sheet!A1') that refuse a note or comment, and only that: their value and fill are written. */
@@ -99,6 +101,7 @@ function block(sheet: MockSheet, top: number, left: number, rows: number, cols: 
 
 function buildContext(book: MockWorkbook, commits: (() => void)[]) {
   let asked = 0;
+  let askedBytes = 0;
   const sheetData = (sheet: MockSheet, index: number) => {
     const bounds = usedBounds(sheet);
     return {
@@ -127,7 +130,11 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
           const [rows, cols] = [m.bottom - m.top + 1, m.right - m.left + 1];
           book.largestRead = Math.max(book.largestRead, rows * cols);
           asked += rows * cols;
-          return dynamic(this, `b${address}`, () => block(sheet, m.top, m.left, rows, cols));
+          return dynamic(this, `b${address}`, () => {
+            const data = block(sheet, m.top, m.left, rows, cols);
+            askedBytes += Buffer.byteLength(JSON.stringify(data));
+            return data;
+          });
         }
         return dynamic(
           this,
@@ -253,7 +260,13 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
   const sync = context.sync.bind(context);
   context.sync = () => {
     (book.cellsPerSync ??= []).push(asked);
-    asked = 0;
+    const bytes = askedBytes;
+    [asked, askedBytes] = [0, 0];
+    if (bytes > (book.responseLimitBytes ?? Infinity)) {
+      return Promise.reject(
+        Object.assign(new Error(`The response payload size has exceeded the limit (${bytes} bytes)`), { code: 'ResponsePayloadSizeLimitExceeded' }),
+      );
+    }
     return sync();
   };
   return context;

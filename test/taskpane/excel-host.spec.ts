@@ -79,6 +79,46 @@ describe('Excel adapter (office-addin-mock)', () => {
     );
   });
 
+  it('a sheet of long texts whose 20,000 cells weigh more than Excel on the web’s 5 MB is read again in smaller requests', async () => {
+    const { book, host } = await excelWith('kunming-dongchuan-2020');
+    const text = '根据部门整体支出绩效评价指标体系，结合年度工作任务完成情况、预算执行情况和资金使用效益进行综合评价并说明扣分原因'.repeat(3);
+    const cells = new Map<string, { value: unknown }>();
+    for (let r = 1; r <= 10_000; r++) {
+      cells.set(`A${r}`, { value: `${r}．${text}` });
+      cells.set(`B${r}`, { value: r });
+    }
+    book.sheets.push({
+      name: '说明',
+      cells,
+      merges: [],
+      fills: new Map(),
+      notes: new Map(),
+      threads: new Map(),
+      protected: false,
+      unlocked: new Set(),
+    });
+    book.responseLimitBytes = 5 * 1024 * 1024;
+    book.cellsPerSync = [];
+    const read = await host.readWorkbook();
+    assert.equal(read.sheets[1].cells.length, 10_000);
+    assert.equal(read.sheets[1].cells[9_999][0]?.value, `10000．${text}`);
+    const refused = book.cellsPerSync.findIndex((n) => n === CHUNK_CELLS);
+    assert.ok(refused >= 0, 'the first attempt asked for 20,000 cells and was refused');
+    const retried = book.cellsPerSync.slice(refused + 1).filter((n) => n > 0);
+    assert.ok(Math.max(...retried) <= CHUNK_CELLS / 4, `then at most ${CHUNK_CELLS / 4} cells a request: ${retried.join(', ')}`);
+    assert.deepEqual(
+      checkWorkbook(read).findings.map((f) => f.cell),
+      ['A31', 'B37'],
+    );
+  });
+
+  it('a response too large even in requests of 1,250 cells is the clerk’s to see, not retried forever', async () => {
+    const { book, host } = await excelWith('kunming-dongchuan-2020');
+    book.responseLimitBytes = 1_000;
+    await assert.rejects(host.readWorkbook(), { code: 'ResponsePayloadSizeLimitExceeded' });
+    assert.equal(host.syncs, 3 * 3, 'three attempts (20,000, 5,000, 1,250 cells a request), three requests each');
+  });
+
   it('检查本表 highlights and annotates each finding’s cell; the number of requests does not grow with the findings', async () => {
     const few = await excelWith('kunming-dongchuan-2020');
     await new PaneSession(few.host).check();
