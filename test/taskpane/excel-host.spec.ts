@@ -263,6 +263,26 @@ describe('Excel adapter (office-addin-mock)', () => {
     assert.equal(written[0].split('!')[0], book.sheets[0].name, 'a mark on the unprotected sheet was written first, then put back');
   });
 
+  it('Office 2019 (ExcelApi 1.7): protection read before writing, fills without notes, the journal in the workbook settings', async () => {
+    const { book } = await excelWith('hunan-staff-over-quota');
+    const upTo17 = (name: string, v: string) => name === 'ExcelApi' && Number(v.split('.')[1]) <= 7;
+    const host = new ExcelHost(excelCapabilities(upTo17));
+    const original = snapshot(book);
+    book.sheets[1].protected = true;
+    book.sheets[1].unlocked.add('F3');
+    const locked = await new PaneSession(host).fill(async () => true);
+    assert.deepEqual(locked.locked, [{ sheet: '评分表', cell: 'G3' }], 'the locked cell is found before anything is written');
+    assert.deepEqual(snapshot(book), original);
+    book.sheets[1].protected = false;
+    const session = new PaneSession(host);
+    const outcome = await session.check();
+    assert.equal(outcome.withoutNote.length, outcome.marked, 'no notes or comments before ExcelApi 1.10: fills, findings listed');
+    assert.ok(outcome.marked > 0);
+    assert.ok(book.settings.has(JOURNAL_SETTING), 'ExcelApi 1.4: the journal in the workbook settings');
+    await session.undo();
+    assert.deepEqual(snapshot(book), original);
+  });
+
   it('selects a finding’s cell', async () => {
     const { book, host } = await excelWith('kunming-dongchuan-2020');
     await host.select({ sheet: '评分情况', cell: 'B37' });
