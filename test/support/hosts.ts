@@ -1,6 +1,7 @@
-import { ExcelHost } from '../../hosts/excel/excel-host';
+import { ExcelHost, JOURNAL_SETTING } from '../../hosts/excel/excel-host';
 import { WpsHost } from '../../hosts/wps/wps-host';
 import type { SpreadsheetHost } from '../../taskpane/host';
+import { parseJournal, type Journal } from '../../taskpane/journal';
 import { etApplication, memoryStore } from './et-mock';
 import { ALL_CAPABILITIES, installExcel, type MockWorkbook } from './excel-mock';
 
@@ -14,11 +15,22 @@ export const snapshot = (book: MockWorkbook) =>
     ])
     .sort();
 
-/** Each host adapter over the same mock workbook: Excel's through office-addin-mock, WPS's through the ET object model. */
-export const HOSTS: Record<string, (book: MockWorkbook) => SpreadsheetHost> = {
+/**
+ * Each host adapter over the same mock workbook (Excel's through office-addin-mock, WPS's through the ET object
+ * model), and its undo journal as saved at any moment: in the workbook settings (Excel) or the add-in's storage (WPS).
+ */
+export const JOURNALED_HOSTS: Record<string, (book: MockWorkbook) => { host: SpreadsheetHost; journal: () => Journal }> = {
   Excel: (book) => {
     installExcel(book);
-    return new ExcelHost(ALL_CAPABILITIES);
+    return { host: new ExcelHost(ALL_CAPABILITIES), journal: () => parseJournal(book.settings.get(JOURNAL_SETTING) ?? null) };
   },
-  WPS: (book) => new WpsHost(etApplication(book), memoryStore()),
+  WPS: (book) => {
+    const store = memoryStore();
+    return { host: new WpsHost(etApplication(book), store), journal: () => parseJournal([...store.items.values()][0] ?? null) };
+  },
 };
+
+/** Each host adapter over the same mock workbook. */
+export const HOSTS: Record<string, (book: MockWorkbook) => SpreadsheetHost> = Object.fromEntries(
+  Object.entries(JOURNALED_HOSTS).map(([name, make]) => [name, (book: MockWorkbook) => make(book).host]),
+);
