@@ -77,10 +77,13 @@ function office(env) {
         scriptLoading: 'blocking',
         officeJs: intranet ? 'office-js/office.js' : OFFICE_CDN,
         csp,
+        // Without WebView2, Office runs an add-in with a shared runtime in IE11's engine, where this page cannot start.
+        guard: true,
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
+          { from: 'hosts/excel/legacy-guard.js' },
           { from: 'taskpane/taskpane.css' },
           { from: 'taskpane/help.html' },
           { from: 'manifest.xml', transform: manifestFor(url) },
@@ -136,7 +139,7 @@ function legacy(env) {
         guard: true,
       }),
       new CopyWebpackPlugin({
-        patterns: [{ from: 'hosts/excel/legacy-guard.js' }, { from: 'manifest-legacy.xml', transform: manifestFor(url) }],
+        patterns: [{ from: 'manifest-legacy.xml', transform: manifestFor(url) }],
       }),
     ],
   };

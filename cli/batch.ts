@@ -7,7 +7,7 @@ import { CHECKER_STOPPED, isSpreadsheet } from '../hosts/files/index';
 import type { BatchJob, BatchRow } from './batch-worker';
 import { MEMORY_LIMIT_MB } from '../hosts/files/limits';
 import { tempSuffix, writeAtomically } from './files';
-import { cliMessages as say } from '../src/index';
+import { cliMessages as say, fileMessages } from '../src/index';
 
 /**
  * perf-check batch: every workbook of a folder checked on all cores, an annotated copy of each in the output folder
@@ -218,9 +218,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
           record(stoppedOn, {
             file: stoppedOn.file,
             status: 'unreadable',
-            reason: timedOut
-              ? `检查这个文件超过了 ${JOB_TIME_LIMIT_MS / 1000} 秒的时限（文件过大或结构异常），已停止。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`
-              : CHECKER_STOPPED,
+            reason: timedOut ? fileMessages.checkTooLong(JOB_TIME_LIMIT_MS / 1000) : CHECKER_STOPPED,
             errors: 0,
             warnings: 0,
             infos: 0,

@@ -1,5 +1,6 @@
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { processJob, type BatchJob } from './batch-worker';
+import { cliMessages } from '../src/index';
 import { main } from './perf-check';
 import { nodeZipCodec } from './zip-codec';
 import { useZipCodec } from '../hosts/files/zip';
@@ -14,7 +15,7 @@ if (isMainThread) {
     },
     () => {
       // Last resort: a reviewer reads one Chinese line, never a stack trace.
-      process.stderr.write('perf-check 发生内部错误，未能完成。请把所用的命令和文件反馈给开发者。\n');
+      process.stderr.write(`${cliMessages.crashed()}\n`);
       process.exitCode = 2;
     },
   );

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { SEVERITIES, cliMessages as say, countBySeverity, createChecker, messages, type CliCommand, type Finding } from '../src/index';
+import { SEVERITIES, cliMessages as say, countBySeverity, createChecker, type CliCommand, type Finding } from '../src/index';
 import { BatchInputError, runBatch } from './batch';
 import { runRule } from './rule';
 import { withDamage, WorkbookReadError } from '../hosts/files/index';
@@ -9,7 +9,7 @@ import { version } from '../package.json';
 
 function formatForPeople(file: string, findings: Finding[]): string {
   const lines = findings.map((f) => `${f.sheet}!${f.cell}  ${SEVERITIES[f.severity].word}  ${f.message}  [${f.code}]`);
-  lines.push(say.fileTally(basename(file), findings.length, messages.severityTally(countBySeverity(findings), '条')));
+  lines.push(say.fileTally(basename(file), countBySeverity(findings)));
   return lines.join('\n');
 }
 

@@ -44,7 +44,7 @@ function rate(id: IndicatorId, a: unknown, b: unknown): number {
 }
 
 function points(value: unknown): Dec | undefined {
-  return value === undefined || value === null || value === '' ? undefined : number(value, '分值');
+  return value === undefined || value === null || value === '' ? undefined : number(value, functionMessages.inputs.points);
 }
 
 function scoreOf(rule: string, value: unknown, max: unknown) {
@@ -173,7 +173,7 @@ export function procurementRate(actual: any, budget: any): number {
  * @returns 优、良、中或差
  */
 export function grade(total: any): string {
-  const score = number(total, '综合得分');
+  const score = number(total, functionMessages.inputs.total);
   if (score.isNegative() || score.gt(100)) fail(functionMessages.totalOutOfRange(score));
   return gradeOf(score);
 }
@@ -185,5 +185,5 @@ export function grade(total: any): string {
  * @returns 数值（百分比为小数，如 100% 为 1）
  */
 export function amount(text: any): number {
-  return number(text, '金额').toNumber();
+  return number(text, functionMessages.inputs.amount).toNumber();
 }

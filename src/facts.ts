@@ -1,6 +1,7 @@
 import type { CellReader } from './cells';
 import type { Dec } from './decimal';
 import type { Sheet } from './grid';
+import { messages } from './messages';
 import { parseAmount } from './number';
 import { FACT_LABELS, YEAR_COLUMN, YEAR_FACT_LABELS } from './vocabulary';
 
@@ -82,9 +83,9 @@ function yearFacts(sheet: Sheet, reader: CellReader, row: number, col: number, n
     return fact ? [[as, { ...fact, label: words }]] : [];
   };
   return [
-    ...named(`${year}决算`, `${name}Actual`, `${year}年${label}`),
-    ...named(`${year - 1}决算`, `${name}PreviousActual`, `${year - 1}年${label}`),
-    ...named(`${year}预算`, `${name}Budget`, `${year}年${label}预算`),
+    ...named(`${year}决算`, `${name}Actual`, messages.yearFigure(year, label)),
+    ...named(`${year - 1}决算`, `${name}PreviousActual`, messages.yearFigure(year - 1, label)),
+    ...named(`${year}预算`, `${name}Budget`, messages.yearBudget(year, label)),
   ];
 }
 

@@ -12,5 +12,19 @@ export type { CellValue, GridCell, Merge, SheetGrid, WorkbookGrid } from './grid
 export { MAX_COLUMNS, columnName, parseA1, parseRange, toA1 } from './grid';
 export { parseAmount, type Amount, type NumberUnit } from './number';
 export { Dec } from './decimal';
-export { NOTE_TITLE, PRODUCT_NAME, cliMessages, functionMessages, messages, type CliCommand } from './messages';
+export {
+  NOTE_TITLE,
+  PRODUCT_NAME,
+  cliMessages,
+  codeNames,
+  damageNotes,
+  fileMessages,
+  functionMessages,
+  hostMessages,
+  messages,
+  summaryMessages,
+  type CliCommand,
+  type DamageWords,
+  type FilePart,
+} from './messages';
 export { gradeOf } from './checks/form';

@@ -48,15 +48,16 @@ export type IndicatorId =
   | 'procurement'
   | 'balance';
 
+const input = (label: string, ...facts: FactName[]): IndicatorInput => ({ label, facts });
+/** This year's and last year's 三公经费: both readings of 三公经费 against last year compare them. */
+const THREE_PUBLIC_BY_YEAR = [input('本年三公经费', 'threePublicActual'), input('上年三公经费', 'threePublicPreviousActual')] as const;
+
 /** In the order a 三级指标 is matched: the first row whose name (and criterion) fits is the indicator. */
 export const INDICATORS: readonly Indicator[] = [
   {
     id: 'execution',
     title: '预算执行率',
-    inputs: [
-      { label: '全年执行数', facts: ['rowExecuted'] },
-      { label: '全年预算数', facts: ['rowBudget'] },
-    ],
+    inputs: [input('全年执行数', 'rowExecuted'), input('全年预算数', 'rowBudget')],
     formula: 'ratio',
     // A 年度资金总额 row scores 执行率 × 分值.
     description: '预算执行率 = 执行数 ÷ 预算数',
@@ -65,10 +66,7 @@ export const INDICATORS: readonly Indicator[] = [
     id: 'staffControl',
     title: '在职人员控制率',
     name: /财政供养人员控制率|在职人员控制率/,
-    inputs: [
-      { label: '在职人数', facts: ['staffActual'] },
-      { label: '编制数', facts: ['staffQuota'] },
-    ],
+    inputs: [input('在职人数', 'staffActual'), input('编制数', 'staffQuota')],
     formula: 'ratio',
     description: '在职人员控制率 = 实际在职人数 ÷ 编制数',
   },
@@ -76,10 +74,7 @@ export const INDICATORS: readonly Indicator[] = [
     id: 'threePublicChange',
     title: '三公经费变动率',
     name: /三公经费变动率/,
-    inputs: [
-      { label: '本年三公经费', facts: ['threePublicActual'] },
-      { label: '上年三公经费', facts: ['threePublicPreviousActual'] },
-    ],
+    inputs: THREE_PUBLIC_BY_YEAR,
     formula: 'change',
     description: '“三公”经费变动率 = （本年 − 上年）÷ 上年',
   },
@@ -89,10 +84,7 @@ export const INDICATORS: readonly Indicator[] = [
     title: '三公经费控制率',
     name: /三公经费控制率/,
     criterion: /本年度.{0,12}\/.{0,4}上年度/,
-    inputs: [
-      { label: '本年三公经费', facts: ['threePublicActual'] },
-      { label: '上年三公经费', facts: ['threePublicPreviousActual'] },
-    ],
+    inputs: THREE_PUBLIC_BY_YEAR,
     formula: 'ratio',
     description: '“三公”经费控制率 = 本年度“三公”经费 ÷ 上年度“三公”经费（评分标准如此定义时）',
   },
@@ -100,10 +92,7 @@ export const INDICATORS: readonly Indicator[] = [
     id: 'threePublicControl',
     title: '三公经费控制率',
     name: /三公经费控制率/,
-    inputs: [
-      { label: '三公经费实际支出', facts: ['threePublicActual'] },
-      { label: '三公经费预算数', facts: ['threePublicBudget'] },
-    ],
+    inputs: [input('三公经费实际支出', 'threePublicActual'), input('三公经费预算数', 'threePublicBudget')],
     formula: 'ratio',
     description: '“三公”经费控制率 = 实际支出 ÷ 预算数',
   },
@@ -113,10 +102,7 @@ export const INDICATORS: readonly Indicator[] = [
     id: 'budgetAdjust',
     title: '预算调整率',
     name: /预算调整率/,
-    inputs: [
-      { label: '预算调整数', facts: [] },
-      { label: '年初预算数', facts: [] },
-    ],
+    inputs: [input('预算调整数'), input('年初预算数')],
     formula: 'adjustment',
     description: '预算调整率 = 预算调整数 ÷ 年初预算数（追加、追减均计入调整数）',
   },
@@ -124,10 +110,7 @@ export const INDICATORS: readonly Indicator[] = [
     id: 'keySpend',
     title: '重点支出安排率',
     name: /重点支出安排率/,
-    inputs: [
-      { label: '重点项目支出', facts: [] },
-      { label: '项目总支出', facts: [] },
-    ],
+    inputs: [input('重点项目支出'), input('项目总支出')],
     formula: 'ratio',
     description: '重点支出安排率 = 重点项目支出 ÷ 项目总支出',
   },
@@ -135,10 +118,7 @@ export const INDICATORS: readonly Indicator[] = [
     id: 'assetUse',
     title: '固定资产利用率',
     name: /固定资产(利用|在用)率/,
-    inputs: [
-      { label: '在用固定资产', facts: ['assetsInUse'] },
-      { label: '固定资产合计', facts: ['assetsTotal'] },
-    ],
+    inputs: [input('在用固定资产', 'assetsInUse'), input('固定资产合计', 'assetsTotal')],
     formula: 'ratio',
     description: '固定资产利用率 = 在用固定资产 ÷ 固定资产合计',
   },
@@ -146,10 +126,7 @@ export const INDICATORS: readonly Indicator[] = [
     id: 'procurement',
     title: '政府采购执行率',
     name: /政府采购执行率/,
-    inputs: [
-      { label: '实际采购金额', facts: ['procurementActual'] },
-      { label: '政府采购预算', facts: ['procurementBudget'] },
-    ],
+    inputs: [input('实际采购金额', 'procurementActual'), input('政府采购预算', 'procurementBudget')],
     formula: 'ratio',
     description: '政府采购执行率 = 实际采购金额 ÷ 政府采购预算',
   },
@@ -157,10 +134,7 @@ export const INDICATORS: readonly Indicator[] = [
     id: 'balance',
     title: '资金结余',
     name: /^资金结余$|^结余/,
-    inputs: [
-      { label: '结余', facts: ['balanceCumulative', 'balanceYear'] },
-      { label: '上年结转', facts: ['carryOver'], optional: true },
-    ],
+    inputs: [input('结余', 'balanceCumulative', 'balanceYear'), { ...input('上年结转', 'carryOver'), optional: true }],
     formula: 'balance',
     description: '资金结余：累计结余、当年结余各是一种读法，与上年结转比较',
   },

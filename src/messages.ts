@@ -1,4 +1,5 @@
 import { show, type Dec } from './decimal';
+import type { FindingCode } from './findings';
 import { SEVERITIES, SEVERITY_LIST, type Severity } from './severity';
 
 /** The product's name, as the panes, the notes and the annotated copy's comments show it. */
@@ -17,6 +18,7 @@ const pts = (d: Dec) => `${show(d)}分`;
 const quote = (name: string) => `“${name}”`;
 const plus = (parts: readonly Part[]) => (parts.length > 1 && parts.length <= 12 ? `（${parts.map((p) => show(p.value)).join('+')}）` : '');
 const levelWord = (level: 1 | 2 | 3) => (['一级指标', '二级指标', '三级指标'] as const)[level - 1];
+const scoreNotNumber = (name: string, text: string) => `指标${quote(name)}的得分“${text}”不是数字，无法计算总分。请填写数字得分。`;
 
 export const messages = {
   /** "错误 4 条，警告 1 条，提示 0 条": the count of each severity, most serious first. */
@@ -44,7 +46,9 @@ export const messages = {
 
   scoreNegative: (name: string, score: Dec) => `指标${quote(name)}自评得分为${pts(score)}，得分不能为负数，请核对。`,
 
-  scoreNotNumber: (name: string, text: string) => `指标${quote(name)}的得分“${text}”不是数字，无法计算总分。请填写数字得分。`,
+  scoreNotNumber,
+
+  totalNotNumber: (text: string) => scoreNotNumber('总分', text),
 
   missingScore: (name: string, points: Dec) => `指标${quote(name)}分值${pts(points)}，但得分未填写。`,
 
@@ -84,6 +88,13 @@ export const messages = {
 
   negativeDenominator: (denominator: string, indicator: string) => `${denominator}不能为负数，无法计算${indicator}。`,
 
+  /** A column's figure in a row of a table by 单位 or by project: "本级的“合计”". */
+  rowColumn: (row: string, column: string) => `${row}的${quote(column)}`,
+
+  /** A 基础数据表 figure by the year of its column: "2023年三公经费", "2023年三公经费预算". */
+  yearFigure: (year: number, label: string) => `${year}年${label}`,
+  yearBudget: (year: number, label: string) => `${year}年${label}预算`,
+
   /** An input of an indicator the workbook does not have, counted as 0. */
   missingInput: (name: string) => `${name}未填（按0计）`,
 
@@ -100,12 +111,146 @@ export const messages = {
   emptyWorkbook: () => `工作簿中没有任何内容。`,
 };
 
+/** Each finding code's short name: the batch summary's columns and its chart of problems by kind. */
+export const codeNames: Readonly<Record<FindingCode, string>> = {
+  WEIGHT_MISMATCH: '分值不符',
+  SCORE_OUT_OF_RANGE: '得分超出范围',
+  SCORE_TOTAL_MISMATCH: '总分不符',
+  SUMMARY_MISMATCH: '综合得分不符',
+  GRADE_MISMATCH: '等次不符',
+  MISSING_REASON: '缺扣分原因',
+  SUM_MISMATCH: '合计不符',
+  RULE_SCORE_DIFFERS: '得分与评分标准不符',
+  TEXT_NUMBER: '文本型数字',
+  NO_SCORE_TABLE: '未识别到评分表',
+  MISSING_SCORE: '缺得分',
+  EMPTY_INDICATOR: '指标未展开',
+  FORMULA_NO_VALUE: '公式无结果',
+  FILE_DAMAGED: '文件损坏',
+};
+
+/** The part of a file a damage note or a refusal names, in the words a reviewer reads. */
+export type FilePart = '压缩包' | '工作簿结构' | '工作表XML' | '共享字符串' | '样式' | '工作表数据';
+
+/** Damage a reader read around: the part it was in, and what was wrong and what was done, without a full stop. */
+export interface DamageWords {
+  part: FilePart;
+  what: string;
+}
+
+const damage = (part: FilePart, what: string): DamageWords => ({ part, what });
+
+/** Every kind of damage the file readers read around; messages.fileDamaged makes the FILE_DAMAGED sentence. */
+export const damageNotes = {
+  cellOutsideSheet: damage('工作表XML', '有单元格的位置超出了工作表范围，已跳过'),
+  repeatedCell: damage('工作表XML', '有单元格或行重复出现，只读取了第一次'),
+  textCut: (maxLength: number) => damage('工作表数据', `有单元格的文字超过 ${maxLength} 字，已截断`),
+  mergeUnreadable: damage('工作表XML', '有合并区域的地址无法识别，已忽略'),
+  mergeReversed: damage('工作表XML', '有合并区域的起止单元格颠倒，已按正常顺序读取'),
+  mergeOutsideSheet: damage('工作表XML', '有合并区域超出了工作表范围，已忽略'),
+  mergeHuge: damage('工作表XML', '有合并区域大得异常（如覆盖整张表），已按有数据的范围读取'),
+  mergeOverlap: damage('工作表XML', '有合并区域互相重叠，已忽略后出现的一个'),
+  stylesCut: damage('样式', '样式表不完整，部分数字格式（如百分比）未能读取'),
+  stringsCut: damage('共享字符串', '文字表不完整，部分单元格的文字未能读取'),
+  missingString: damage('共享字符串', '有单元格引用了不存在的文字，按空单元格读取'),
+  notANumber: damage('工作表XML', '有数字单元格的内容不是数字，按文字读取'),
+  cellXmlCut: damage('工作表XML', '有单元格的XML不完整（缺少结束标记），已按能读到的内容读取'),
+  sheetRelation: (sheet: string) => damage('工作簿结构', `工作表“${sheet}”的关联信息有误，已按默认位置读取`),
+  sheetMissing: (sheet: string) => damage('工作表XML', `工作表“${sheet}”的内容缺失或无法识别，未能检查这张表`),
+  sheetCut: damage('工作表XML', '工作表内容不完整（文件被截断），只读取了保留下来的部分'),
+};
+
+const megabytes = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
+const SAVE_AS_XLSX = '请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再检查。';
+const partDamaged = (part: FilePart, detail: string) =>
+  `文件已损坏，无法读取（${part}：${detail}）。请用 Excel 或 WPS 打开修复后另存为 .xlsx，或向报送单位索取完好的文件。`;
+
+/** Why a file cannot be read, checked or annotated, and what to do: the files host's refusals and the batch's reasons. */
+export const fileMessages = {
+  empty: () => '文件是空的（0 字节），里面没有工作簿。请向报送单位重新索取，或在 Excel 或 WPS 中重新保存后再检查。',
+  encrypted: () => '工作簿设置了打开密码（已加密），无法检查。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再检查。',
+  notSpreadsheet: () => `这不是电子表格文件（.xlsx、.xls、.et、.ods）。${SAVE_AS_XLSX}`,
+  /** The formats a refusal names. */
+  format: { xlsx: 'Excel 工作簿（.xlsx）', xls: 'Excel 97-2003（.xls）', et: 'WPS 表格（.et）', ods: 'OpenDocument 表格（.ods）' },
+  formatDamaged: (format: string) => `这个${format}文件已损坏，无法读取。请在 Excel 或 WPS 中打开修复后另存为 .xlsx 再检查。`,
+  zipDamaged: () => partDamaged('压缩包', '压缩数据不完整或已损坏'),
+  noWorkbookPart: () => partDamaged('工作簿结构', '压缩包中缺少 workbook.xml'),
+  noReadableSheet: () => partDamaged('工作表XML', '没有一张工作表能够读取'),
+  noWorkbookInZip: () => `这不是 .xlsx 工作簿文件（压缩包中没有工作簿）。${SAVE_AS_XLSX}`,
+  noSheetInZip: () => `这不是 .xlsx 工作簿文件（压缩包中没有工作表）。${SAVE_AS_XLSX}`,
+  legacyUnreadable: (format: string) => `这个${format}文件已损坏或不是能识别的版本，无法读取。${SAVE_AS_XLSX}`,
+  legacyNoSheets: (format: string) => `这个${format}文件已损坏或不是能识别的版本，无法读取（其中没有能读取的工作表）。${SAVE_AS_XLSX}`,
+  odsZipDamaged: () => '文件已损坏，无法读取（压缩包：压缩数据不完整或已损坏）。请用 WPS 或 LibreOffice 打开修复后另存为 .xlsx 再检查。',
+  odsNoContent: () => '文件已损坏，无法读取（工作表XML：.ods 压缩包中没有表格内容）。请用 WPS 或 LibreOffice 打开后另存为 .xlsx 再检查。',
+
+  /** The limits of hosts/files/limits.ts: which limit, and what to do. */
+  tooMuchInflated: (declaredBytes: number, limitBytes: number) =>
+    `工作簿解压后有 ${megabytes(declaredBytes)}，超过了 ${megabytes(limitBytes)} 的上限（可能是损坏或恶意构造的压缩包）。请确认文件来源，在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`,
+  tooManyCells: (limit: number) =>
+    `工作簿中有数据的单元格超过 ${limit.toLocaleString('en-US')} 个的上限，不像是绩效自评工作簿。请删去与自评无关的明细表后再检查。`,
+  tooManyMerged: (limit: number) =>
+    `工作簿中合并单元格覆盖的范围超过 ${limit.toLocaleString('en-US')} 个单元格的上限（合并区域可能已损坏）。请在 Excel 或 WPS 中取消异常的合并后另存再检查。`,
+  tooManySheets: (limit: number) => `工作簿有超过 ${limit} 张工作表的上限，不像是绩效自评工作簿。`,
+  readTooLong: (seconds: number) => `读取这个工作簿超过了 ${seconds} 秒的上限（文件过大或结构异常），已停止。请删去无关的工作表后另存再检查。`,
+
+  /** Why a batch lists a workbook it could not finish. */
+  checkerStopped: () => '检查这个文件时检查程序异常退出（文件可能过大或结构异常），未能完成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。',
+  checkFailed: () => '检查这个文件时发生内部错误，未能完成。请用 Excel 或 WPS 打开后另存为 .xlsx 再检查，或把该文件反馈给开发者。',
+  checkTooLong: (seconds: number) =>
+    `检查这个文件超过了 ${seconds} 秒的时限（文件过大或结构异常），已停止。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`,
+
+  /** The annotated and the filled-in copies: why one could not be made. */
+  noContentTypes: () => '工作簿缺少 [Content_Types].xml，不是完整的 .xlsx 文件。',
+  noWorkbookXml: () => '工作簿缺少 xl/workbook.xml，不是完整的 .xlsx 文件。',
+  noCellFormats: () => 'styles.xml 中缺少单元格格式，无法标色。',
+  copyZipDamaged: () => '无法解开工作簿压缩包（压缩包已损坏），未能生成带标注的副本。',
+  copyTooLarge: (limitBytes: number) => `工作簿解压后超过 ${limitBytes / 1048576} MB，未能生成带标注的副本。`,
+  sheetPartMissing: (sheet: string) => `工作表“${sheet}”的内容缺失。`,
+  sharedFormula: (address: string) => `单元格 ${address} 中的公式被其他单元格共用，自动填写会破坏这些公式。请在 Excel 或 WPS 中手工填写。`,
+
+  /** The sheet the annotated copy adds, listing the findings. */
+  resultSheet: () => '检查结果',
+  resultHeader: () => ['序号', '严重程度', '代码', '工作表', '单元格', '说明'],
+};
+
+/** The batch summary (汇总.xlsx, 汇总.csv, 汇总.html): its names, columns, words and the page's sentences. */
+export const summaryMessages = {
+  /** 汇总.xlsx and its one sheet, 汇总.csv, 汇总.html. */
+  name: () => '汇总',
+  columns: {
+    file: '文件',
+    department: '单位',
+    year: '年度',
+    status: '状态',
+    entered: '总分（填写）',
+    computed: '总分（复核）',
+    firstProblem: '首个问题',
+  },
+  status: { unreadable: '无法读取', errors: '有错误', warnings: '有警告', passed: '通过' },
+  noProblem: () => '未发现问题',
+  title: () => '绩效自评审核汇总',
+  chart: () => '各类问题数量',
+  noProblems: () => '没有发现问题。',
+  byFile: () => '逐个文件',
+  stats: (files: number, checked: number, withErrors: number) =>
+    `共 ${files} 个文件：已检查 ${checked} 个（有错误 ${withErrors} 个），无法读取 ${files - checked} 个。`,
+  generated: (when: string) => `（生成于 ${when}，本页不联网。）`,
+};
+
+/** What the Excel and WPS hosts say outside the pane. */
+export const hostMessages = {
+  noWorkbook: () => '当前没有打开的工作簿',
+  wpsWithoutTaskPane: () => '此版本的 WPS 不支持加载项任务窗格，请升级到 WPS 表格 12.1 或更高版本。',
+};
+
 /** The PERF worksheet functions' refusals, shown by Excel and WPS as the #VALUE! tooltip. */
 export const functionMessages = {
   missing: (what: string) => `缺少${what}。`,
   notNumber: (what: string, text: string) => `${what}“${text}”不是数字。`,
   noRuleText: () => '请给出评分标准的文字。',
   totalOutOfRange: (total: Dec) => `综合得分应在0至100分之间，而不是${show(total)}。`,
+  /** The inputs named in those refusals, beside the indicators' own. */
+  inputs: { points: '分值', total: '综合得分', amount: '金额' },
 };
 
 const EXIT_CODES = '退出码：0 没有错误；1 发现错误（批量检查时也包括无法读取的文件）；2 文件、文件夹或输入无法读取；130 被中断。';
@@ -140,7 +285,8 @@ ${HELP.rule}
 
 ${EXIT_CODES}`,
   commandHelp: (command: CliCommand) => `用法：\n${HELP[command]}\n\n${EXIT_CODES}`,
-  fileTally: (file: string, count: number, tally: string) => `${file}：共 ${count} 条，${tally}。`,
+  fileTally: (file: string, counts: Readonly<Record<Severity, number>>) =>
+    `${file}：共 ${SEVERITY_LIST.reduce((n, s) => n + counts[s], 0)} 条，${messages.severityTally(counts, '条')}。`,
   internalError: () => '检查这个文件时发生内部错误，未能完成。请把该文件反馈给开发者。',
   optionWithoutValue: (option: string) => `选项“${option}”后面缺少取值。`,
   badJobs: (jobs: string) => `--jobs 应是正整数，而不是“${jobs}”。`,
@@ -183,4 +329,6 @@ ${EXIT_CODES}`,
   ruleReason: (reason: string) => `说明：${reason}`,
   badMax: (max: string) => `--max 应是分值数字，而不是“${max}”。`,
   noValue: () => '请用 --value 给出要计分的数值，如 --value 110%。',
+  /** The last resort when the command itself fails: never a stack trace. */
+  crashed: () => 'perf-check 发生内部错误，未能完成。请把所用的命令和文件反馈给开发者。',
 };

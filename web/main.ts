@@ -1,4 +1,4 @@
-import type { BatchRow } from '../hosts/files/index';
+import { rowDetail, rowState, type BatchRow } from '../hosts/files/index';
 import { fillTargets, parseA1, SEVERITIES, type CheckResult, type Finding, type ProposedScore, type Severity, type WorkbookGrid } from '../src/index';
 import type { CellAddress } from '../taskpane/host';
 import * as ui from '../taskpane/ui';
@@ -185,14 +185,14 @@ function renderBatch(rows: BatchRow[]): void {
       ['warning', r.warnings],
       ['info', r.infos],
     ];
-    for (const text of [r.file, r.department ?? '', texts.rowState(r)]) tr.insertCell().textContent = text;
+    for (const text of [r.file, r.department ?? '', rowState(r)]) tr.insertCell().textContent = text;
     tr.cells[2].className = 'state';
     for (const [severity, n] of counts) {
       const td = Object.assign(tr.insertCell(), { textContent: String(n), className: 'number' });
       // A count of errors or warnings wears its severity's fill, as the marked cells do.
       if (n && severity !== 'info') td.style.backgroundColor = SEVERITIES[severity].fill;
     }
-    tr.insertCell().textContent = texts.rowDetail(r);
+    tr.insertCell().textContent = rowDetail(r);
   }
   $('batch-rows').replaceChildren(table);
 }

@@ -28,8 +28,6 @@ export const texts = {
         : '')
     );
   },
-  rowState: (r: BatchRow) => (r.status === 'unreadable' ? '无法读取' : r.errors ? '有错误' : r.warnings ? '有警告' : '通过'),
-  rowDetail: (r: BatchRow) => (r.status === 'unreadable' ? (r.reason ?? '') : (r.firstProblem ?? '未发现问题')),
   batchHeader: ['文件', '单位', '状态', ...SEVERITY_LIST.map((s) => SEVERITIES[s].word), '首个问题或无法读取的原因'],
   proposalsHeader: ['单元格', '指标', '已填写得分', '计算得分', '计算的扣分原因', '依据'],
   proposalsSummary: (proposals: ProposedScore[], differing: number) =>

@@ -5,10 +5,17 @@ import { cellKey, NOTE_TITLE, type CellAddress, type CellChange, type CellState,
 /** Where the journal lives: the workbook's own settings, saved with the file. */
 export const JOURNAL_SETTING = 'perfCheck.journal';
 /**
- * Cells per read request, all sheets together. Excel on the web refuses a response above 5 MB (Range.values comes
- * back null); values, formulas and number formats of 20,000 cells stay well below it.
+ * Cells per read request, all sheets together. Excel on the web refuses a response above 5 MB with
+ * ResponsePayloadSizeLimitExceeded; values, formulas and number formats of 20,000 ordinary cells stay well below it.
  */
 export const CHUNK_CELLS = 20_000;
+/** A workbook of long texts refused at CHUNK_CELLS is read again with requests this many times smaller… */
+const SHRINK = 4;
+/** …down to this many cells per request, below which the refusal is the clerk's to see. */
+const MIN_CHUNK_CELLS = 1_000;
+
+/** Excel on the web's refusal of a request or response above 5 MB. */
+const tooLarge = (e: unknown) => /PayloadSizeLimitExceeded$/.test(String((e as { code?: unknown } | null)?.code));
 
 /**
  * What the running Excel offers beyond ExcelApi 1.1 (Office 2016 volume-licensed has nothing more), each checked at
@@ -173,7 +180,18 @@ export class ExcelHost implements SpreadsheetHost {
     );
   }
 
-  readWorkbook(): Promise<WorkbookGrid> {
+  /** The workbook read in requests of at most `budget` cells, smaller ones where Excel finds a response too large. */
+  async readWorkbook(): Promise<WorkbookGrid> {
+    for (let budget = this.budget; ; budget = Math.floor(budget / SHRINK)) {
+      try {
+        return await this.readWith(budget);
+      } catch (e) {
+        if (!tooLarge(e) || budget / SHRINK < MIN_CHUNK_CELLS) throw e;
+      }
+    }
+  }
+
+  private readWith(budget: number): Promise<WorkbookGrid> {
     return this.run(async (context, sync) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load('items/name');
@@ -191,7 +209,7 @@ export class ExcelHost implements SpreadsheetHost {
       const sizes = used.map(({ range }) =>
         this.can.nullObjects && range.isNullObject ? { rows: 0, cols: 1 } : { rows: range.rowCount, cols: range.columnCount },
       );
-      const requests = planReads(sizes, this.budget);
+      const requests = planReads(sizes, budget);
       for (const chunks of requests) {
         for (const chunk of chunks) {
           const { ws, range } = used[chunk.sheet];

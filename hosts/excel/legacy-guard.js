@@ -1,5 +1,6 @@
-// Loaded first, as it is, by legacy.html (ES3: any Office's browser engine runs it). If the pane cannot start —
-// Office.js not reachable, a script this engine cannot run — the clerk reads why, in Chinese, not a blank pane.
+// Loaded first, as it is, by both panes, taskpane.html and legacy.html (ES3: any Office's browser engine runs it). If
+// the pane cannot start — Office.js not reachable, a script this engine cannot run (Office without WebView2 runs
+// even Microsoft 365's shared runtime in IE11's engine) — the clerk reads why, in Chinese, not a blank pane.
 (function () {
   var shown = false;
   function say(text) {

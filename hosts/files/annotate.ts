@@ -1,8 +1,10 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { argbOf, bySeverity, NOTE_TITLE, parseA1, PRODUCT_NAME, SEVERITIES, type Finding, type Severity } from '../../src/index';
+import { argbOf, bySeverity, fileMessages, NOTE_TITLE, parseA1, PRODUCT_NAME, SEVERITIES, type Finding, type Severity } from '../../src/index';
 import { MAX_PACKAGE_BYTES } from './limits';
 import { repack } from './repack';
 import { inflatedParts, inflateEntry, zipEntries, type ZipEntry } from './zip';
+import { tableSheetXml } from './xlsx-table';
+import { escapeXml, unescapeXml } from './xml';
 
 /**
  * The reviewer's annotated copy, made by patching the .xlsx package rather than re-writing it through a library:
@@ -12,7 +14,7 @@ import { inflatedParts, inflateEntry, zipEntries, type ZipEntry } from './zip';
  * charts, pictures, formulas, merged areas, widths, print settings and defined names stay exactly as they were.
  */
 
-const SUMMARY_SHEET = '检查结果';
+const SUMMARY_SHEET = fileMessages.resultSheet();
 /** ARGB fills per severity: Excel's light red, yellow and blue. */
 
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -28,21 +30,6 @@ const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const AFTER_LEGACY_DRAWING = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
 export class AnnotateError extends Error {}
-
-const UNZIP_FAILED = '无法解开工作簿压缩包（压缩包已损坏），未能生成带标注的副本。';
-
-// XML 1.0 has no place for control characters but tab, line feed and carriage return: they are dropped.
-// eslint-disable-next-line no-control-regex
-const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-export const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(XML_FORBIDDEN, '');
-const unescapeXml = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
 
 function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -137,7 +124,7 @@ export class Package {
     try {
       inflated = inflateEntry(part);
     } catch {
-      throw new AnnotateError(UNZIP_FAILED);
+      throw new AnnotateError(fileMessages.copyZipDamaged());
     }
     this.parts.set(path, inflated);
     return inflated;
@@ -186,7 +173,7 @@ class ContentTypes {
 
   constructor(private readonly pkg: Package) {
     const xml = pkg.text('[Content_Types].xml');
-    if (!xml) throw new AnnotateError('工作簿缺少 [Content_Types].xml，不是完整的 .xlsx 文件。');
+    if (!xml) throw new AnnotateError(fileMessages.noContentTypes());
     this.xml = xml;
   }
 
@@ -212,7 +199,7 @@ interface SheetRef {
 
 export function sheetsOf(pkg: Package): { sheets: SheetRef[]; workbookRels: Rels } {
   const workbook = pkg.text('xl/workbook.xml');
-  if (!workbook) throw new AnnotateError('工作簿缺少 xl/workbook.xml，不是完整的 .xlsx 文件。');
+  if (!workbook) throw new AnnotateError(fileMessages.noWorkbookXml());
   const workbookRels = pkg.rels('xl/workbook.xml');
   const sheets = [...workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => {
     const a = attributes(m[0]);
@@ -237,7 +224,7 @@ class Styles {
   ) {
     this.xml = pkg.text(path)!;
     const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(this.xml);
-    if (!cellXfs || !/<fills\b[^>]*>[\s\S]*?<\/fills>/.test(this.xml)) throw new AnnotateError('styles.xml 中缺少单元格格式，无法标色。');
+    if (!cellXfs || !/<fills\b[^>]*>[\s\S]*?<\/fills>/.test(this.xml)) throw new AnnotateError(fileMessages.noCellFormats());
     this.xfs = [...cellXfs[1].matchAll(/<xf\b[^>]*\/>|<xf\b[^>]*>[\s\S]*?<\/xf>/g)].map((m) => m[0]);
   }
 
@@ -436,36 +423,19 @@ function addLegacyDrawing(sheetXml: string, p: string, id: string): string {
   return xml.replace(new RegExp(`</${p}worksheet>\\s*$`), `${element}</${p}worksheet>`);
 }
 
-function column(n: number): string {
-  return String.fromCharCode(65 + n);
-}
-
 /** The 检查结果 sheet: one row per finding, its cell a link to the cell. Strings inline: sharedStrings is untouched. */
 function summarySheetXml(findings: Finding[]): string {
-  const header = ['序号', '严重程度', '代码', '工作表', '单元格', '说明'];
-  const cell = (r: number, c: number, v: string | number) =>
-    typeof v === 'number'
-      ? `<c r="${column(c)}${r}"><v>${v}</v></c>`
-      : `<c r="${column(c)}${r}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
-  const rows = [
-    `<row r="1">${header.map((h, c) => cell(1, c, h)).join('')}</row>`,
-    ...findings.map(
-      (f, i) =>
-        `<row r="${i + 2}">${[i + 1, SEVERITIES[f.severity].word, f.code, f.sheet, `${f.sheet}!${f.cell}`, f.message].map((v, c) => cell(i + 2, c, v)).join('')}</row>`,
-    ),
-  ];
+  const rows = findings.map((f, i) => [i + 1, SEVERITIES[f.severity].word, f.code, f.sheet, `${f.sheet}!${f.cell}`, f.message]);
   const links = findings.map(
     (f, i) =>
       `<hyperlink ref="E${i + 2}" location="'${escapeXml(f.sheet.replace(/'/g, "''"))}'!${f.cell}" display="${escapeXml(`${f.sheet}!${f.cell}`)}"/>`,
   );
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_REL}">` +
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
-    `<cols><col min="1" max="1" width="6" customWidth="1"/><col min="2" max="2" width="9" customWidth="1"/><col min="3" max="3" width="22" customWidth="1"/>` +
-    `<col min="4" max="4" width="16" customWidth="1"/><col min="5" max="5" width="18" customWidth="1"/><col min="6" max="6" width="90" customWidth="1"/></cols>` +
-    `<sheetData>${rows.join('')}</sheetData>` +
-    (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+  // Header in cell format 0: the workbook's styles are the department's, not ours.
+  return tableSheetXml(
+    [fileMessages.resultHeader(), ...rows],
+    [6, 9, 22, 16, 18, 90],
+    0,
+    links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '',
   );
 }
 
@@ -489,7 +459,7 @@ function addSummarySheet(pkg: Package, types: ContentTypes, workbookRels: Rels, 
 export function unpack(bytes: Uint8Array): Package {
   const entries = zipEntries(bytes);
   // Every part may be copied, pictures too: their declared sizes (never inflated beyond) are bounded.
-  const tooLarge = () => new AnnotateError(`工作簿解压后超过 ${MAX_PACKAGE_BYTES / 1048576} MB，未能生成带标注的副本。`);
+  const tooLarge = () => new AnnotateError(fileMessages.copyTooLarge(MAX_PACKAGE_BYTES));
   if (entries) {
     let declared = 0;
     for (const entry of entries.values()) declared += entry.size;
@@ -507,7 +477,7 @@ export function unpack(bytes: Uint8Array): Package {
   try {
     files = unzipSync(bytes, { filter: (f) => (declared += f.originalSize) <= MAX_PACKAGE_BYTES });
   } catch {
-    throw new AnnotateError(UNZIP_FAILED);
+    throw new AnnotateError(fileMessages.copyZipDamaged());
   }
   if (declared > MAX_PACKAGE_BYTES) throw tooLarge();
   return new Package(Object.entries(files));
@@ -525,7 +495,7 @@ export function annotateXlsx(bytes: Uint8Array, findings: readonly Finding[]): U
       const onSheet = marked.filter((f) => f.sheet === sheet.name);
       if (!onSheet.length) continue;
       let xml = pkg.text(sheet.part);
-      if (!xml) throw new AnnotateError(`工作表“${sheet.name}”的内容缺失。`);
+      if (!xml) throw new AnnotateError(fileMessages.sheetPartMissing(sheet.name));
       const p = /<(\w+:)?worksheet\b/.exec(xml)?.[1] ?? '';
       const byCell = new Map<string, Finding[]>();
       for (const f of onSheet) byCell.set(f.cell, [...(byCell.get(f.cell) ?? []), f]);

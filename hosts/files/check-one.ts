@@ -1,4 +1,4 @@
-import { countBySeverity, createChecker, type CheckResult, type Finding, type FindingCode, type WorkbookGrid } from '../../src/index';
+import { countBySeverity, createChecker, fileMessages, type CheckResult, type Finding, type FindingCode, type WorkbookGrid } from '../../src/index';
 import { AnnotateError } from './annotate';
 import { annotateWorkbook, withDamage } from './copy';
 import { readWorkbookBytes, WorkbookReadError } from './read';
@@ -43,7 +43,7 @@ const SPREADSHEET = /\.(?:xlsx|xlsm|xltx|xltm|xls|xlt|et|ett|ods)$/i;
 export const isSpreadsheet = (name: string) => SPREADSHEET.test(name) && !name.startsWith('~$');
 
 /** Why a batch lists a workbook whose checker stopped on it (out of memory, a hostile file). */
-export const CHECKER_STOPPED = '检查这个文件时检查程序异常退出（文件可能过大或结构异常），未能完成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。';
+export const CHECKER_STOPPED = fileMessages.checkerStopped();
 
 /** The summary row of a file that could not be checked, with the reason in Chinese (given, or the error's own). */
 export function unreadableRow(file: string, error: unknown): BatchRow {
@@ -53,7 +53,7 @@ export function unreadableRow(file: string, error: unknown): BatchRow {
       ? error
       : error instanceof WorkbookReadError || error instanceof AnnotateError
         ? error.message
-        : '检查这个文件时发生内部错误，未能完成。请用 Excel 或 WPS 打开后另存为 .xlsx 再检查，或把该文件反馈给开发者。';
+        : fileMessages.checkFailed();
   return { file, status: 'unreadable', reason, errors: 0, warnings: 0, infos: 0, byCode: {} };
 }
 

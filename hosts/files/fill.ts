@@ -1,5 +1,6 @@
-import type { FillTarget } from '../../src/index';
-import { AnnotateError, escapeXml, setCellStyle, sheetsOf, unpack, type Package } from './annotate';
+import { fileMessages, type FillTarget } from '../../src/index';
+import { AnnotateError, setCellStyle, sheetsOf, unpack, type Package } from './annotate';
+import { escapeXml } from './xml';
 
 /**
  * The filled copy: the 自评得分 and 扣分原因 the rule engine computed, written into their cells by patching the
@@ -36,7 +37,7 @@ function writeCell(xml: string, p: string, address: string, value: number | stri
   const cell = find(withCell)!;
   // The first cell of a shared formula holds it for the others: replaced, they would lose their formula.
   if (new RegExp(`<${p}f\\b[^>]*\\bref="`).test(cell[2] ?? '')) {
-    throw new AnnotateError(`单元格 ${address} 中的公式被其他单元格共用，自动填写会破坏这些公式。请在 Excel 或 WPS 中手工填写。`);
+    throw new AnnotateError(fileMessages.sharedFormula(address));
   }
   return { xml: withCell.replace(cell[0], cellXml(p, cell[1], value)), formula: new RegExp(`<${p}f\\b`).test(cell[2] ?? '') };
 }

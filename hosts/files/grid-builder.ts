@@ -1,8 +1,14 @@
-import { toA1 as cellName, type GridCell, type Merge, type SheetGrid, type WorkbookGrid } from '../../src/index';
+import {
+  damageNotes,
+  toA1 as cellName,
+  type DamageWords,
+  type FilePart,
+  type GridCell,
+  type Merge,
+  type SheetGrid,
+  type WorkbookGrid,
+} from '../../src/index';
 import { MAX_CELLS, MAX_COLS, MAX_MERGED_CELLS, MAX_ROWS, MAX_TEXT_LENGTH, SUSPICIOUS_MERGE_CELLS, limitRefusal } from './limits';
-
-/** The part of a file a damage note or a refusal names, in the words a reviewer reads. */
-export type FilePart = '压缩包' | '工作簿结构' | '工作表XML' | '共享字符串' | '样式' | '工作表数据';
 
 /** Damage the reader read around: reported once per kind and sheet, with how often it occurred. */
 export interface DamageNote {
@@ -24,7 +30,7 @@ export class WorkbookReadError extends Error {}
 export class DamageLog {
   private readonly notes = new Map<string, DamageNote>();
 
-  note(part: FilePart, what: string, sheet?: string, cell?: string): void {
+  note({ part, what }: DamageWords, sheet?: string, cell?: string): void {
     const key = `${part}|${sheet ?? ''}|${what}`;
     const seen = this.notes.get(key);
     if (seen) seen.count++;
@@ -64,7 +70,7 @@ export class SheetBuilder {
   /** A cell element seen at (row, col), with or without a value. False when the position is impossible. */
   touch(row: number, col: number): boolean {
     if (!(row >= 0 && row < MAX_ROWS && col >= 0 && col < MAX_COLS)) {
-      this.damage.note('工作表XML', '有单元格的位置超出了工作表范围，已跳过', this.name);
+      this.damage.note(damageNotes.cellOutsideSheet, this.name);
       return false;
     }
     if (row > this.extentRow) this.extentRow = row;
@@ -76,11 +82,11 @@ export class SheetBuilder {
     if (!this.touch(row, col)) return;
     const cells = (this.cells[row] ??= []);
     if (cells[col]) {
-      this.damage.note('工作表XML', '有单元格或行重复出现，只读取了第一次', this.name, cellName(row, col));
+      this.damage.note(damageNotes.repeatedCell, this.name, cellName(row, col));
       return;
     }
     if (typeof cell.value === 'string' && cell.value.length > MAX_TEXT_LENGTH) {
-      this.damage.note('工作表数据', `有单元格的文字超过 ${MAX_TEXT_LENGTH} 字，已截断`, this.name, cellName(row, col));
+      this.damage.note(damageNotes.textCut(MAX_TEXT_LENGTH), this.name, cellName(row, col));
       cell.value = cell.value.slice(0, MAX_TEXT_LENGTH);
     }
     if (++this.budget.cells > MAX_CELLS) this.refuse(limitRefusal.cells());
@@ -93,25 +99,20 @@ export class SheetBuilder {
 
   merge(top: number, left: number, bottom: number, right: number): void {
     if (![top, left, bottom, right].every(Number.isInteger)) {
-      this.damage.note('工作表XML', '有合并区域的地址无法识别，已忽略', this.name);
+      this.damage.note(damageNotes.mergeUnreadable, this.name);
       return;
     }
     if (top > bottom || left > right) {
-      this.damage.note(
-        '工作表XML',
-        '有合并区域的起止单元格颠倒，已按正常顺序读取',
-        this.name,
-        cellName(Math.min(top, bottom), Math.min(left, right)),
-      );
+      this.damage.note(damageNotes.mergeReversed, this.name, cellName(Math.min(top, bottom), Math.min(left, right)));
       [top, bottom] = [Math.min(top, bottom), Math.max(top, bottom)];
       [left, right] = [Math.min(left, right), Math.max(left, right)];
     }
     if (top < 0 || left < 0 || bottom >= MAX_ROWS || right >= MAX_COLS) {
-      this.damage.note('工作表XML', '有合并区域超出了工作表范围，已忽略', this.name);
+      this.damage.note(damageNotes.mergeOutsideSheet, this.name);
       return;
     }
     if ((bottom - top + 1) * (right - left + 1) > SUSPICIOUS_MERGE_CELLS) {
-      this.damage.note('工作表XML', '有合并区域大得异常（如覆盖整张表），已按有数据的范围读取', this.name, cellName(top, left));
+      this.damage.note(damageNotes.mergeHuge, this.name, cellName(top, left));
     }
     this.mergeRefs.push({ top, left, bottom, right });
   }
@@ -134,7 +135,7 @@ export class SheetBuilder {
         for (let c = clipped.left; c <= clipped.right; c++) if (taken.has(r * MAX_COLS + c)) overlaps = true;
       }
       if (overlaps) {
-        this.damage.note('工作表XML', '有合并区域互相重叠，已忽略后出现的一个', this.name, cellName(m.top, m.left));
+        this.damage.note(damageNotes.mergeOverlap, this.name, cellName(m.top, m.left));
         continue;
       }
       for (let r = clipped.top; r <= clipped.bottom; r++) for (let c = clipped.left; c <= clipped.right; c++) taken.add(r * MAX_COLS + c);

@@ -16,5 +16,5 @@ export {
   type CheckedFile,
   type CheckedWorkbook,
 } from './check-one';
-export { sortRows, summaryFiles, type OutputFile } from './summary';
+export { rowDetail, rowState, sortRows, summaryFiles, type OutputFile } from './summary';
 export { fillXlsx } from './fill';

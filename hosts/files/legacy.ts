@@ -1,6 +1,6 @@
 import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
 import { unzipSync, zipSync } from 'fflate';
-import type { CellValue, GridCell } from '../../src/index';
+import { fileMessages, type CellValue, type GridCell } from '../../src/index';
 import { Budget, DamageLog, SheetBuilder, WorkbookReadError, type ReadWorkbook } from './grid-builder';
 import { Deadline, MAX_CELLS, MAX_INFLATED_BYTES, MAX_ROWS, MAX_SHEETS, limitRefusal } from './limits';
 import { isDateFormat, excelDate } from './xlsx';
@@ -18,13 +18,11 @@ export type LegacyKind = 'biff' | 'ods' | 'markup';
 /** The format's name, for the sentence that says why a file cannot be read. */
 export function formatName(kind: LegacyKind, fileName?: string): string {
   const ext = /\.([^./\\]+)$/.exec(fileName ?? '')?.[1]?.toLowerCase();
-  if (ext === 'et' || ext === 'ett') return 'WPS 表格（.et）';
-  if (kind === 'ods') return 'OpenDocument 表格（.ods）';
-  return ext === 'xls' || kind === 'biff' ? 'Excel 97-2003（.xls）' : `.${ext ?? 'xls'}`;
+  const { format } = fileMessages;
+  if (ext === 'et' || ext === 'ett') return format.et;
+  if (kind === 'ods') return format.ods;
+  return ext === 'xls' || kind === 'biff' ? format.xls : `.${ext ?? 'xls'}`;
 }
-
-const unreadable = (kind: LegacyKind, fileName: string | undefined, detail = '') =>
-  `这个${formatName(kind, fileName)}文件已损坏或不是能识别的版本，无法读取${detail}。请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再检查。`;
 
 const refuse = (message: string): never => {
   throw new WorkbookReadError(message);
@@ -45,10 +43,10 @@ function boundedOds(bytes: Uint8Array): Uint8Array {
     });
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
-    return refuse('文件已损坏，无法读取（压缩包：压缩数据不完整或已损坏）。请用 WPS 或 LibreOffice 打开修复后另存为 .xlsx 再检查。');
+    return refuse(fileMessages.odsZipDamaged());
   }
   const content = files['content.xml'];
-  if (!content) return refuse('文件已损坏，无法读取（工作表XML：.ods 压缩包中没有表格内容）。请用 WPS 或 LibreOffice 打开后另存为 .xlsx 再检查。');
+  if (!content) return refuse(fileMessages.odsNoContent());
   if (repeatedCells(decodeText(content)) > MAX_CELLS) refuse(limitRefusal.cells());
   return zipSync(files, { level: 0 });
 }
@@ -108,10 +106,7 @@ async function parseLegacy(bytes: Uint8Array, kind: LegacyKind, fileName?: strin
     );
   } catch (e) {
     const text = e instanceof Error ? e.message : '';
-    if (/password|encrypt/i.test(text)) {
-      return refuse(`工作簿设置了打开密码（已加密），无法检查。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再检查。`);
-    }
-    return refuse(unreadable(kind, fileName));
+    return refuse(/password|encrypt/i.test(text) ? fileMessages.encrypted() : fileMessages.legacyUnreadable(formatName(kind, fileName)));
   }
 }
 
@@ -157,7 +152,7 @@ function toGrid(workbook: WorkBook, damage: DamageLog, noSheets: string): ReadWo
 }
 
 export async function readLegacy(bytes: Uint8Array, kind: LegacyKind, fileName?: string): Promise<ReadWorkbook> {
-  return toGrid(await parseLegacy(bytes, kind, fileName), new DamageLog(), unreadable(kind, fileName, '（其中没有能读取的工作表）'));
+  return toGrid(await parseLegacy(bytes, kind, fileName), new DamageLog(), fileMessages.legacyNoSheets(formatName(kind, fileName)));
 }
 
 /**

@@ -1,3 +1,5 @@
+import { fileMessages } from '../../src/index';
+
 /**
  * What one workbook may cost to read. Files come from hundreds of departments, so every limit is enforced where the
  * data is read (parts, cells, merged areas, strings), and a workbook beyond one is refused with a sentence that says
@@ -25,17 +27,13 @@ export const READ_TIME_LIMIT_MS = 10_000;
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
 
-const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
-
-/** The refusals a limit gives: which limit, and what to do. */
+/** The refusals a limit gives (the sentences are the catalogue's): which limit, and what to do. */
 export const limitRefusal = {
-  inflated: (declared: number) =>
-    `工作簿解压后有 ${mb(declared)}，超过了 ${mb(MAX_INFLATED_BYTES)} 的上限（可能是损坏或恶意构造的压缩包）。请确认文件来源，在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。`,
-  cells: () => `工作簿中有数据的单元格超过 ${MAX_CELLS.toLocaleString('en-US')} 个的上限，不像是绩效自评工作簿。请删去与自评无关的明细表后再检查。`,
-  merged: () =>
-    `工作簿中合并单元格覆盖的范围超过 ${MAX_MERGED_CELLS.toLocaleString('en-US')} 个单元格的上限（合并区域可能已损坏）。请在 Excel 或 WPS 中取消异常的合并后另存再检查。`,
-  sheets: () => `工作簿有超过 ${MAX_SHEETS} 张工作表的上限，不像是绩效自评工作簿。`,
-  time: () => `读取这个工作簿超过了 ${READ_TIME_LIMIT_MS / 1000} 秒的上限（文件过大或结构异常），已停止。请删去无关的工作表后另存再检查。`,
+  inflated: (declared: number) => fileMessages.tooMuchInflated(declared, MAX_INFLATED_BYTES),
+  cells: () => fileMessages.tooManyCells(MAX_CELLS),
+  merged: () => fileMessages.tooManyMerged(MAX_MERGED_CELLS),
+  sheets: () => fileMessages.tooManySheets(MAX_SHEETS),
+  time: () => fileMessages.readTooLong(READ_TIME_LIMIT_MS / 1000),
 };
 
 /** Refused when the time limit is passed; checked every few thousand cells, never per cell. */

@@ -1,5 +1,5 @@
 import { finding, type Finding } from '../../src/findings';
-import { messages } from '../../src/messages';
+import { fileMessages, messages } from '../../src/messages';
 import { WorkbookReadError, type ReadWorkbook } from './grid-builder';
 import { formatName, readLegacy, type LegacyKind } from './legacy';
 import { readXlsx } from './xlsx';
@@ -41,11 +41,7 @@ export function sniff(bytes: Uint8Array): 'xlsx' | 'ods' | 'legacy' | 'markup' |
   return 'other';
 }
 
-export const REFUSALS = {
-  empty: '文件是空的（0 字节），里面没有工作簿。请向报送单位重新索取，或在 Excel 或 WPS 中重新保存后再检查。',
-  encrypted: '工作簿设置了打开密码（已加密），无法检查。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再检查。',
-  other: '这不是电子表格文件（.xlsx、.xls、.et、.ods）。请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再检查。',
-};
+const REFUSALS = { empty: fileMessages.empty, encrypted: fileMessages.encrypted, other: fileMessages.notSpreadsheet };
 
 const LEGACY: Partial<Record<ReturnType<typeof sniff>, LegacyKind>> = { legacy: 'biff', ods: 'ods', markup: 'markup' };
 
@@ -60,13 +56,12 @@ export function legacyKind(bytes: Uint8Array): LegacyKind | undefined {
  */
 export async function readWorkbookBytes(bytes: Uint8Array, fileName?: string): Promise<ReadWorkbook> {
   const kind = sniff(bytes);
-  if (kind === 'empty' || kind === 'encrypted' || kind === 'other') throw new WorkbookReadError(REFUSALS[kind]);
+  if (kind === 'empty' || kind === 'encrypted' || kind === 'other') throw new WorkbookReadError(REFUSALS[kind]());
   try {
     return kind === 'xlsx' ? readXlsx(bytes) : await readLegacy(bytes, LEGACY[kind]!, fileName);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
-    const format = kind === 'xlsx' ? 'Excel 工作簿（.xlsx）' : formatName(LEGACY[kind]!, fileName);
-    throw new WorkbookReadError(`这个${format}文件已损坏，无法读取。请在 Excel 或 WPS 中打开修复后另存为 .xlsx 再检查。`);
+    throw new WorkbookReadError(fileMessages.formatDamaged(kind === 'xlsx' ? fileMessages.format.xlsx : formatName(LEGACY[kind]!, fileName)));
   }
 }
 

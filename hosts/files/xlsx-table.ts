@@ -1,7 +1,7 @@
 import { strToU8 } from 'fflate';
 import { columnName } from '../../src/index';
-import { escapeXml } from './annotate';
 import { zipParts } from './repack';
+import { escapeXml } from './xml';
 
 /**
  * A one-sheet .xlsx holding a table (bold, frozen header row; numbers as numbers), written straight as package parts
@@ -20,16 +20,20 @@ function cellXml(ref: string, v: string | number, style: number): string {
     : `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
 }
 
-function sheetXml(header: string[], body: (string | number)[][], widths: number[]): string {
-  const rows = [header, ...body].map(
+/**
+ * A table's sheet: the first row frozen, in the header's cell format (the bold 1 of tableXlsx; 0 in a workbook whose
+ * styles are not ours), texts inline; `afterData` is what follows the cells (the 检查结果 sheet's hyperlinks).
+ */
+export function tableSheetXml(rows: readonly (readonly (string | number)[])[], widths: number[], headerStyle: number, afterData = ''): string {
+  const rowsXml = rows.map(
     (cells, r) =>
-      `<row r="${r + 1}">${cells.map((v, c) => (v === '' ? '' : cellXml(`${columnName(c)}${r + 1}`, v, r === 0 ? 1 : 0))).join('')}</row>`,
+      `<row r="${r + 1}">${cells.map((v, c) => (v === '' ? '' : cellXml(`${columnName(c)}${r + 1}`, v, r === 0 ? headerStyle : 0))).join('')}</row>`,
   );
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   return (
     `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">` +
     `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
-    `<cols>${cols}</cols><sheetData>${rows.join('')}</sheetData>` +
+    `<cols>${cols}</cols><sheetData>${rowsXml.join('')}</sheetData>${afterData}` +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
   );
 }
@@ -53,7 +57,7 @@ export function tableXlsx(sheetName: string, header: string[], body: (string | n
       `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
       `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
       `<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>`,
-    'xl/worksheets/sheet1.xml': sheetXml(header, body, widths),
+    'xl/worksheets/sheet1.xml': tableSheetXml([header, ...body], widths, 1),
   };
   return zipParts(Object.keys(parts), (name) => strToU8(parts[name]));
 }

@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
-import { toA1, type CellValue, type GridCell, type SheetGrid } from '../../src/index';
-import { Budget, DamageLog, SheetBuilder, WorkbookReadError, type FilePart, type ReadWorkbook } from './grid-builder';
+import { damageNotes, fileMessages, toA1, type CellValue, type GridCell, type SheetGrid } from '../../src/index';
+import { Budget, DamageLog, SheetBuilder, WorkbookReadError, type ReadWorkbook } from './grid-builder';
 import { Deadline, MAX_INFLATED_BYTES, MAX_SHEETS, limitRefusal } from './limits';
 import { attr, decodeText, endsWithEndTag, runText, unescapeXml } from './xml';
 import { inflatedParts, inflateEntry, zipEntries } from './zip';
@@ -45,8 +45,7 @@ const BUILTIN_FORMATS: Record<number, string> = {
   49: '@',
 };
 
-const refusal = (part: FilePart, detail: string) =>
-  new WorkbookReadError(`文件已损坏，无法读取（${part}：${detail}）。请用 Excel 或 WPS 打开修复后另存为 .xlsx，或向报送单位索取完好的文件。`);
+const refusal = (message: string) => new WorkbookReadError(message);
 
 const refuse = (message: string): never => {
   throw new WorkbookReadError(message);
@@ -127,7 +126,7 @@ function inflateParts(bytes: Uint8Array): Map<string, Uint8Array> {
     return parts;
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
-    throw refusal('压缩包', '压缩数据不完整或已损坏');
+    throw refusal(fileMessages.zipDamaged());
   }
 }
 
@@ -144,7 +143,7 @@ function readStyles(xml: string | undefined, damage: DamageLog): Styles {
     if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
   }
   const cellXfs = /<(?:[\w.-]+:)?cellXfs\b[^<>]*>([\s\S]*?)<\/(?:[\w.-]+:)?cellXfs>/.exec(xml);
-  if (!endsWithEndTag(xml, 'styleSheet')) damage.note('样式', '样式表不完整，部分数字格式（如百分比）未能读取');
+  if (!endsWithEndTag(xml, 'styleSheet')) damage.note(damageNotes.stylesCut);
   const formats = [...(cellXfs?.[1] ?? '').matchAll(/<(?:[\w.-]+:)?xf\b([^<>]*)>/g)].map((m) => {
     const id = Number(attr(m[1], 'numFmtId') ?? 0);
     return id ? (custom.get(id) ?? BUILTIN_FORMATS[id]) : undefined;
@@ -174,7 +173,7 @@ function readSharedStrings(xml: string | undefined, damage: DamageLog, deadline:
     out.push(runText(xml.slice(open.lastIndex, end)));
     open.lastIndex = end + close.length;
   }
-  if (!complete) damage.note('共享字符串', '文字表不完整，部分单元格的文字未能读取');
+  if (!complete) damage.note(damageNotes.stringsCut);
   return out;
 }
 
@@ -200,7 +199,7 @@ function cellValue(
     case 's': {
       const s = ctx.strings[Number(raw)];
       if (s === undefined) {
-        ctx.damage.note('共享字符串', '有单元格引用了不存在的文字，按空单元格读取', sheet.name, at());
+        ctx.damage.note(damageNotes.missingString, sheet.name, at());
         return null;
       }
       return s;
@@ -215,7 +214,7 @@ function cellValue(
     default: {
       const n = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(n)) {
-        ctx.damage.note('工作表XML', '有数字单元格的内容不是数字，按文字读取', sheet.name, at());
+        ctx.damage.note(damageNotes.notANumber, sheet.name, at());
         return unescapeXml(raw);
       }
       return numFmt && isDateFormat(numFmt) ? (excelDate(n, ctx.date1904) ?? n) : n;
@@ -252,7 +251,7 @@ function readSheet(xml: string, sheet: SheetBuilder, ctx: Context): void {
       col = -1;
       // Rows come in order; one given again (or out of order over an earlier one) is read once.
       duplicateRow = row <= lastRow && seenRows.has(row);
-      if (duplicateRow) ctx.damage.note('工作表XML', '有单元格或行重复出现，只读取了第一次', sheet.name);
+      if (duplicateRow) ctx.damage.note(damageNotes.repeatedCell, sheet.name);
       seenRows.add(row);
       lastRow = Math.max(lastRow, row);
       continue;
@@ -289,7 +288,7 @@ function readSheet(xml: string, sheet: SheetBuilder, ctx: Context): void {
       let next = endAt === -1 ? xml.length : xml.indexOf('>', endAt) + 1;
       // A cell whose end tag is missing must not swallow the cells after it.
       if (nextAt !== -1 && nextAt < stop) {
-        ctx.damage.note('工作表XML', '有单元格的XML不完整（缺少结束标记），已按能读到的内容读取', sheet.name);
+        ctx.damage.note(damageNotes.cellXmlCut, sheet.name);
         stop = next = nextAt;
       }
       const body = xml.slice(start, stop);
@@ -354,8 +353,8 @@ export function readXlsx(bytes: Uint8Array): ReadWorkbook {
   const workbookPath = [...root.values()].find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.path ?? 'xl/workbook.xml';
   const workbookXml = text(workbookPath);
   if (workbookXml === undefined) {
-    if ([...parts.keys()].some((p) => /^xl\/worksheets\//i.test(p))) throw refusal('工作簿结构', '压缩包中缺少 workbook.xml');
-    throw new WorkbookReadError('这不是 .xlsx 工作簿文件（压缩包中没有工作簿）。请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再检查。');
+    if ([...parts.keys()].some((p) => /^xl\/worksheets\//i.test(p))) throw refusal(fileMessages.noWorkbookPart());
+    throw refusal(fileMessages.noWorkbookInZip());
   }
   const rels = relationships(text(relsOf(workbookPath)), workbookPath);
   const date1904 = /date1904\s*=\s*["'](?:1|true)["']/.test(/<(?:[\w.-]+:)?workbookPr\b[^<>]*>/.exec(workbookXml)?.[0] ?? '');
@@ -384,20 +383,20 @@ export function readXlsx(bytes: Uint8Array): ReadWorkbook {
     let xml = text(rel?.path ?? fallback);
     if (xml === undefined && rel) {
       xml = text(fallback);
-      if (xml !== undefined) damage.note('工作簿结构', `工作表“${name}”的关联信息有误，已按默认位置读取`, name);
+      if (xml !== undefined) damage.note(damageNotes.sheetRelation(name), name);
     }
     if (xml === undefined || !/<(?:[\w.-]+:)?(?:worksheet|sheetData)\b/.test(xml)) {
-      damage.note('工作表XML', `工作表“${name}”的内容缺失或无法识别，未能检查这张表`, name);
+      damage.note(damageNotes.sheetMissing(name), name);
       continue;
     }
     const builder = new SheetBuilder(name, budget, damage, refuse);
     readSheet(xml, builder, ctx);
-    if (!endsWithEndTag(xml, 'worksheet')) damage.note('工作表XML', '工作表内容不完整（文件被截断），只读取了保留下来的部分', name);
+    if (!endsWithEndTag(xml, 'worksheet')) damage.note(damageNotes.sheetCut, name);
     sheets.push(builder.finish());
   }
   if (!sheets.length) {
-    if (sheetTags.length) throw refusal('工作表XML', '没有一张工作表能够读取');
-    throw new WorkbookReadError('这不是 .xlsx 工作簿文件（压缩包中没有工作表）。请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（.xlsx）再检查。');
+    if (sheetTags.length) throw refusal(fileMessages.noReadableSheet());
+    throw refusal(fileMessages.noSheetInZip());
   }
   return { sheets, damage: damage.list().map((d) => (d.sheet === undefined ? { ...d, sheet: sheets[0].name } : d)) };
 }

@@ -10,6 +10,14 @@ function codePoint(n: number): string {
   return n > 0 && n <= 0x10ffff && !(n >= 0xd800 && n <= 0xdfff) ? String.fromCodePoint(n) : '';
 }
 
+// XML 1.0 has no place for control characters but tab, line feed and carriage return: they are dropped.
+// eslint-disable-next-line no-control-regex
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
+/** A text as XML character data or an attribute value. */
+export const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(XML_FORBIDDEN, '');
+
 export function unescapeXml(s: string): string {
   if (s.indexOf('&') === -1) return s;
   return s.replace(ENTITY, (_, name: string | undefined, dec: string | undefined, hex: string | undefined) =>

@@ -1,6 +1,7 @@
 /* global wps */
 import * as functions from '../../functions/functions';
-import { PRODUCT_NAME } from '../../src/index';
+import { hostMessages, PRODUCT_NAME } from '../../src/index';
+import { application, pluginStorage } from './app';
 import { giveCommand, type PaneCommand } from './command';
 import { registerFunctions, type WorksheetFunction } from './custom-functions';
 
@@ -45,24 +46,24 @@ interface TaskPaneApi {
 
 /** Task panes are on the application object in current WPS, on `wps` itself in older ones. */
 function taskPaneApi(): TaskPaneApi {
-  const app = wps.EtApplication() as unknown as TaskPaneApi;
+  const app = application() as unknown as TaskPaneApi;
   return typeof app.CreateTaskPane === 'function' ? app : (wps as unknown as TaskPaneApi);
 }
 
 function showPane(): boolean {
   const api = taskPaneApi();
   if (typeof api.CreateTaskPane !== 'function') {
-    alert('此版本的 WPS 不支持加载项任务窗格，请升级到 WPS 表格 12.1 或更高版本。');
+    alert(hostMessages.wpsWithoutTaskPane());
     return false;
   }
-  const id = wps.PluginStorage.getItem(PANE_ID) as string | undefined;
+  const id = pluginStorage().getItem(PANE_ID) as string | undefined;
   const existing = id && typeof api.GetTaskPane === 'function' ? api.GetTaskPane(id) : null;
   if (existing) {
     existing.Visible = true;
     return true;
   }
   const pane = api.CreateTaskPane(new URL('taskpane.html', location.href).href, PRODUCT_NAME);
-  wps.PluginStorage.setItem(PANE_ID, pane.ID);
+  pluginStorage().setItem(PANE_ID, pane.ID);
   pane.Visible = true;
   return true;
 }
@@ -80,7 +81,7 @@ globals.OnAddinLoad = () => {
 /** A ribbon button: show the pane and hand it the action (the pane is a page of its own, and runs one at a time). */
 globals.OnAction = (control: { Id: string }) => {
   const action = ACTIONS[control.Id];
-  if (action) giveCommand(wps.PluginStorage, action, `${Date.now()}-${++commands}`);
+  if (action) giveCommand(pluginStorage(), action, `${Date.now()}-${++commands}`);
   showPane();
   return true;
 };

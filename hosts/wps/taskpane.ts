@@ -1,5 +1,5 @@
-/* global wps */
 import { startPane } from '../../taskpane/pane';
+import { application, pluginStorage } from './app';
 import { WpsHost } from './wps-host';
 import { takeCommand } from './command';
 
@@ -8,9 +8,9 @@ import { takeCommand } from './command';
  * shared storage by the start-up page; the pane takes it once — the command that opened the pane included, however
  * long the pane took to load — and runs it like a click on its button (refused with a message while another runs).
  */
-const pane = startPane(new WpsHost(wps.EtApplication(), window.localStorage));
+const pane = startPane(new WpsHost(application(), window.localStorage));
 const poll = () => {
-  const command = takeCommand(wps.PluginStorage);
+  const command = takeCommand(pluginStorage());
   if (command) void pane[command.action]();
 };
 poll();

@@ -1,5 +1,5 @@
 import { parseRange, type GridCell, type Merge, type SheetGrid, type WorkbookGrid } from '../../src/index';
-import { toA1 } from '../../src/index';
+import { hostMessages, toA1 } from '../../src/index';
 import type { CellAddress, CellChange, CellState, SpreadsheetHost, Writable } from '../../taskpane/host';
 
 /**
@@ -169,7 +169,7 @@ export class WpsHost implements SpreadsheetHost {
 
   private workbook(): EtWorkbook {
     const wb = this.app.ActiveWorkbook;
-    if (!wb) throw new Error('当前没有打开的工作簿');
+    if (!wb) throw new Error(hostMessages.noWorkbook());
     return wb;
   }
 

@@ -193,7 +193,7 @@ function checkTotal(t: TableReader, unitScores: Map<ScoringUnit, NumberAmount[] 
     return { computed: first.value };
   }
   if (entered.kind === 'invalid') {
-    out.push(t.at('SCORE_OUT_OF_RANGE', table.total.scoreCell, messages.scoreNotNumber('总分', entered.text)));
+    out.push(t.at('SCORE_OUT_OF_RANGE', table.total.scoreCell, messages.totalNotNumber(entered.text)));
     return { computed: first.value };
   }
   checkGrade(t, entered.value, out);

@@ -1,4 +1,5 @@
 import type { CellRef, Sheet } from '../grid';
+import { messages } from '../messages';
 import { EXHAUSTIVE_TOTALS, matchesAny, NUMBERED_ROW, OTHER_PART, QIZHONG, SUMMARY_UNIT_ROW, UNIT_TABLE_HEADER } from '../vocabulary';
 import type { SumIdentity } from './identity';
 import { LABEL_COLUMNS, UNIT_HEADER_ROWS } from './windows';
@@ -71,7 +72,7 @@ function readUnitTable(sheet: Sheet, headerRow: number, labelCol: number): SumId
     for (const id of columnIdentities(nodes)) {
       identities.push({
         total: ref(row, id.total.left),
-        subject: `${rowLabel}的“${id.total.text}”`,
+        subject: messages.rowColumn(rowLabel, id.total.text),
         qualifier: '',
         parts: id.parts.map((p) => ({ cell: ref(row, p.left), name: p.text })),
         exhaustive: id.exhaustive,

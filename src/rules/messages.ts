@@ -38,10 +38,11 @@ export const ruleMessages = {
 
   // interpolate
   interpolateBounds: '评分标准中“得0分”的界限应大于“得满分”的界限。',
-  interpolateFull: (subject: string, v: Dec, full: Dec, max: Dec) => `${subject}${pct(v)}，不超过${pct(full)}，得满分${pts(max)}`,
-  interpolateZero: (subject: string, v: Dec, zero: Dec) => `${subject}${pct(v)}，达到${pct(zero)}，不得分`,
-  interpolate: (subject: string, v: Dec, full: Dec, zero: Dec, deducted: Dec, score: Dec) =>
-    `${subject}${pct(v)}，在${pct(full)}至${pct(zero)}之间，按比例扣${pts(deducted)}，得${pts(score)}`,
+  // The value and bounds come written with their unit: "93%", "20个工作日".
+  interpolateFull: (subject: string, v: string, full: string, max: Dec) => `${subject}${v}，不超过${full}，得满分${pts(max)}`,
+  interpolateZero: (subject: string, v: string, zero: string) => `${subject}${v}，达到${zero}，不得分`,
+  interpolate: (subject: string, v: string, full: string, zero: string, deducted: Dec, score: Dec) =>
+    `${subject}${v}，在${full}至${zero}之间，按比例扣${pts(deducted)}，得${pts(score)}`,
 
   // proportional
   proportionalFull: (subject: string, v: Dec, target: Dec | undefined, max: Dec) =>
@@ -67,6 +68,7 @@ export const ruleMessages = {
   missedItems: (numbers: string, items: string, lost: Dec, score: Dec) => `未满足第${numbers}项（${items}），扣${pts(lost)}，得${pts(score)}`,
   unknownCase: (words: string, cases: string[]) => `“${words}”对不上评分标准列出的情形（${cases.join('、')}），请填写情形的序号。`,
   noSuchCase: (count: number, n: Dec) => `评分标准只列了${count}种情形，没有第${n.toFixed()}种。`,
+  noDeductedCase: (max: Dec) => `未出现评分标准所列扣分情形，得满分${pts(max)}`,
   choice: (number: string, item: string, lost: Dec, score: Dec) =>
     `属于第${number}种情形（${item}）${lost.isZero() ? '' : `，扣${pts(lost)}`}，得${pts(score)}`,
 

@@ -45,11 +45,16 @@ export interface BandsRule extends RuleBase {
   bands: Band[];
 }
 
-/** Full points up to `full`, none from `zero`, linear in between: "≤100%得满分，≥120%得0分，区间内按权重进行扣分". */
+/**
+ * Full points up to `full`, none from `zero`, linear in between: "≤100%得满分，≥120%得0分，区间内按权重进行扣分",
+ * "≤25个工作日得满分6分，>50个工作日为0分，25-50个工作日按比例减分".
+ */
 export interface InterpolateRule extends RuleBase {
   shape: 'interpolate';
   full: Dec;
   zero: Dec;
+  /** A time the value counts in ("日", "个工作日"); none for a rate. */
+  unit?: string;
 }
 
 /**

@@ -78,6 +78,9 @@ export const COMPARISONS: readonly Comparison[] = [
 /** A step of a rate: "每低于1个百分点", "每降低1%". */
 export const POINT_UNITS: readonly string[] = ['个百分点', '百分点', '%'];
 
+/** A time a rule measures instead of a rate: "≤15日得满分", "≤25个工作日得满分". */
+export const TIME_UNITS: readonly string[] = ['个工作日', '工作日', '日', '天', '个月'];
+
 /** What a text counts, one occurrence at a time: "每发现一处", "每件", "发生一次". */
 export const COUNT_UNITS: readonly string[] = ['例', '项', '次', '处', '件', '条', '辆', '个', '点', '起', '家', '份', '人', '岁', '年'];
 

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { annotateXlsx } from '../../hosts/files/annotate';
 import { readWorkbookBytes } from '../../hosts/files/read';
 import { checkWorkbook } from '../../src/index';
+import { assertBeitaMarked } from '../support/workbook';
 
 const SOFFICE = '/usr/bin/soffice';
 
@@ -34,15 +35,7 @@ describe('annotated copies in LibreOffice', () => {
     assert.equal(run.status, 0, run.stderr);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, 'annotated.xlsx'));
-    assert.deepEqual(
-      wb.worksheets.map((w) => w.name),
-      ['自评表', '基础数据表', '检查结果'],
-    );
-    const form = wb.getWorksheet('自评表')!;
-    assert.equal((form.getCell('B9').fill as ExcelJS.FillPattern).fgColor?.argb, 'FFFFC7CE');
-    assert.equal((form.getCell('B17').fill as ExcelJS.FillPattern).fgColor?.argb, 'FFFFEB9C');
-    const note = form.getCell('B9').note as string | { texts: { text: string }[] };
-    assert.match(typeof note === 'string' ? note : note.texts.map((t) => t.text).join(''), /一级指标“产出指标”标明50分/);
+    assertBeitaMarked(wb);
     assert.equal(wb.getWorksheet('检查结果')!.getCell('E2').text, '自评表!B9');
   });
 });

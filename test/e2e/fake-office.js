@@ -190,7 +190,13 @@
   window.Office = {
     onReady: (callback) => Promise.resolve().then(() => callback({ host: 'Excel', platform: 'PC' })),
     context: { requirements: { isSetSupported: () => true } },
-    actions: { associate: (name) => (state.actions = (state.actions || []).concat(name)) },
+    actions: {
+      associate: (name, action) => {
+        state.actions = (state.actions || []).concat(name);
+        // The ribbon: the test presses a button by calling its action with an event, as Office does.
+        (window.__ribbon = window.__ribbon || {})[name] = action;
+      },
+    },
     addin: { showAsTaskpane: () => Promise.resolve() },
   };
 })();

@@ -76,6 +76,11 @@ describe('the task pane in Chromium, against a scripted Excel', () => {
     await page.waitForFunction(() => document.getElementById('status')?.textContent === '请点击“检查本表”。');
     const outside = requests.filter((u) => !u.startsWith(`http://127.0.0.1:${port}/`) && !u.startsWith('https://appsforoffice.microsoft.com/'));
     assert.deepEqual(outside, [], 'no request leaves the machine');
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { perfCheckStarted?: boolean }).perfCheckStarted),
+      true,
+      'the guard is told the pane started',
+    );
   });
 
   afterAll(async () => {
@@ -143,5 +148,31 @@ describe('the task pane in Chromium, against a scripted Excel', () => {
     x = await excel();
     assert.deepEqual(contents(x), contents(original));
     assert.deepEqual(x.settings, {}, 'no journal left behind');
+  });
+
+  it('a ribbon command while 填写自评得分 waits for the clerk is refused with a message, and Office is told it is done', async () => {
+    await page.click('#fill');
+    await page.waitForSelector('#confirm:not([hidden])');
+    assert.equal(await page.locator('#check').isDisabled(), true, 'the pane’s buttons wait too');
+    await page.evaluate(() => {
+      const w = window as unknown as { __ribbon: Record<string, (event: unknown) => void>; __completed: number };
+      w.__completed = 0;
+      w.__ribbon.checkSheet({ completed: () => w.__completed++ });
+    });
+    await page.waitForFunction(() => (window as unknown as { __completed: number }).__completed === 1);
+    assert.equal(await page.locator('#notice').innerText(), '上一项操作还在进行，请等它完成后再点。');
+    await page.click('#confirm-no');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('已填写'));
+    assert.match(await status(), /^已填写 1 个单元格。按您的选择保留了 1 个已填写的单元格。/);
+    const x = await excel();
+    assert.deepEqual(
+      x.sheets.map((s) => Object.keys(s.fills).length),
+      [0, 0],
+      'the refused 检查本表 marked nothing',
+    );
+    assert.equal(await page.locator('#notice').innerText(), '');
+    await page.click('#undo');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('已撤销填写自评得分'));
+    assert.deepEqual(contents(await excel()), contents(original));
   });
 });

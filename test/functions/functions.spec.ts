@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { buildDist } from '../support/build';
+import { FunctionError } from '../support/custom-functions';
 import { beforeAll, describe, it } from 'vitest';
 import vm from 'node:vm';
 import { INDICATORS } from '../../src/index';
 
 /** Excel's CustomFunctions runtime, as much of it as the functions use: associations and errors. */
-class FunctionError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message);
-  }
-}
 const runtime = () => {
   const associated = new Map<string, (...args: unknown[]) => unknown>();
   return {

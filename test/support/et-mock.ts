@@ -143,12 +143,21 @@ class FakeRange implements EtRange {
       },
     };
   }
+  /** A cell that refuses comments, as the test asks. */
+  private annotatable(): void {
+    this.reachable();
+    if (this.book.refuseNotes?.has(`${this.sheet.name}!${this.address}`)) throw new Error(`单元格 ${this.address} 不能添加批注`);
+  }
   get Comment() {
     const { sheet, address } = this;
     if (!sheet.notes.has(address)) return null;
+    const annotatable = () => this.annotatable();
     return {
       Text(text?: string) {
-        if (text !== undefined) sheet.notes.set(address, text);
+        if (text !== undefined) {
+          annotatable();
+          sheet.notes.set(address, text);
+        }
         return sheet.notes.get(address)!;
       },
     };
@@ -159,7 +168,7 @@ class FakeRange implements EtRange {
   }
   AddComment(text: string) {
     if (this.sheet.protected && !this.sheet.allowEditObjects) throw new Error(`工作表 ${this.sheet.name} 受保护，不能编辑批注`);
-    this.reachable();
+    this.annotatable();
     this.sheet.notes.set(this.address, text);
     return {};
   }

@@ -37,8 +37,17 @@ export interface MockWorkbook {
   hostCalls?: number;
   /** Cells of the ranges asked for before each context.sync(), one number per sync. */
   cellsPerSync?: number[];
+  /** Excel on the web's response limit (5 MB): a sync whose ranges' values, formulas and formats weigh more fails. */
+  responseLimitBytes?: number;
   /** A write to this cell ('Sheet!A1') fails, as on a protected cell or a lost connection; what came before stays written. */
   failWrite?: (cell: string) => boolean;
+  /** Cells ('Sheet!A1') that refuse a note or comment, and only that: their value and fill are written. */
+  refuseNotes?: Set<string>;
+}
+
+/** A sheet with nothing on it but what is given: no fills, notes or protection. */
+export function mockSheet(name: string, cells: MockSheet['cells'] = new Map(), merges: string[] = []): MockSheet {
+  return { name, cells, merges, fills: new Map(), notes: new Map(), threads: new Map(), protected: false, unlocked: new Set() };
 }
 
 export function mockWorkbook(grid: WorkbookGrid): MockWorkbook {
@@ -46,16 +55,11 @@ export function mockWorkbook(grid: WorkbookGrid): MockWorkbook {
     sheets: grid.sheets.map((s) => {
       const cells = new Map<string, { value: unknown; formula?: string; numFmt?: string }>();
       s.cells.forEach((row, r) => row?.forEach((c, col) => c && cells.set(toA1(r, col), { value: c.value, formula: c.formula, numFmt: c.numFmt })));
-      return {
-        name: s.name,
+      return mockSheet(
+        s.name,
         cells,
-        merges: s.merges.map((m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`),
-        fills: new Map(),
-        notes: new Map(),
-        threads: new Map(),
-        protected: false,
-        unlocked: new Set(),
-      };
+        s.merges.map((m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`),
+      );
     }),
     settings: new Map(),
     largestRead: 0,
@@ -97,6 +101,7 @@ function block(sheet: MockSheet, top: number, left: number, rows: number, cols: 
 
 function buildContext(book: MockWorkbook, commits: (() => void)[]) {
   let asked = 0;
+  let askedBytes = 0;
   const sheetData = (sheet: MockSheet, index: number) => {
     const bounds = usedBounds(sheet);
     return {
@@ -125,7 +130,11 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
           const [rows, cols] = [m.bottom - m.top + 1, m.right - m.left + 1];
           book.largestRead = Math.max(book.largestRead, rows * cols);
           asked += rows * cols;
-          return dynamic(this, `b${address}`, () => block(sheet, m.top, m.left, rows, cols));
+          return dynamic(this, `b${address}`, () => {
+            const data = block(sheet, m.top, m.left, rows, cols);
+            askedBytes += Buffer.byteLength(JSON.stringify(data));
+            return data;
+          });
         }
         return dynamic(
           this,
@@ -143,14 +152,14 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
             (note, data) =>
               commits.push(() => {
                 if (!assigned(note.content, data.content)) return;
-                reachable(book, sheet, address);
+                annotatable(book, sheet, address);
                 sheet.notes.set(address, note.content as string);
               }),
           );
         },
         add(address: string, content: string) {
           commits.push(() => {
-            reachable(book, sheet, address);
+            annotatable(book, sheet, address);
             // As Excel: a cell holds a note or a comment thread, not both.
             if (sheet.threads.has(address)) throw new Error(`InvalidOperation: ${sheet.name}!${address} has a comment thread`);
             sheet.notes.set(address, content);
@@ -180,7 +189,7 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
             const [, name, cell] = /^'?(.*?)'?!(\w+)$/.exec(address)!;
             const sheet = sheetNamed(book, name.replace(/''/g, "'"));
             commits.push(() => {
-              reachable(book, sheet, cell);
+              annotatable(book, sheet, cell);
               if (sheet.notes.has(cell)) throw new Error(`InvalidOperation: ${sheet.name}!${cell} has a note`);
               sheet.threads.set(cell, content);
             });
@@ -243,7 +252,7 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
   commentItems.forEach((c, i) =>
     commits.push(() => {
       if (!assigned(c.content, threads[i].content)) return;
-      reachable(book, threads[i].sheet, threads[i].cell);
+      annotatable(book, threads[i].sheet, threads[i].cell);
       threads[i].sheet.threads.set(threads[i].cell, c.content as string);
     }),
   );
@@ -251,7 +260,13 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
   const sync = context.sync.bind(context);
   context.sync = () => {
     (book.cellsPerSync ??= []).push(asked);
-    asked = 0;
+    const bytes = askedBytes;
+    [asked, askedBytes] = [0, 0];
+    if (bytes > (book.responseLimitBytes ?? Infinity)) {
+      return Promise.reject(
+        Object.assign(new Error(`The response payload size has exceeded the limit (${bytes} bytes)`), { code: 'ResponsePayloadSizeLimitExceeded' }),
+      );
+    }
     return sync();
   };
   return context;
@@ -260,6 +275,13 @@ function buildContext(book: MockWorkbook, commits: (() => void)[]) {
 /** The test's injected failure, checked by every write as Excel applies it. */
 function reachable(book: MockWorkbook, sheet: MockSheet, address: string): void {
   if (book.failWrite?.(`${sheet.name}!${address}`)) throw new Error(`GeneralException: ${sheet.name}!${address} could not be written`);
+}
+
+/** A note or comment written to a cell: the injected failures, and a cell that refuses annotations. */
+function annotatable(book: MockWorkbook, sheet: MockSheet, address: string): void {
+  reachable(book, sheet, address);
+  if (sheet.protected && !sheet.allowEditObjects) throw new Error(`AccessDenied: ${sheet.name} is protected against editing objects`);
+  if (book.refuseNotes?.has(`${sheet.name}!${address}`)) throw new Error(`InvalidOperation: ${sheet.name}!${address} refuses a note`);
 }
 
 function sheetNamed(book: MockWorkbook, name: string): MockSheet {
@@ -299,6 +321,7 @@ function rangeData(book: MockWorkbook, sheet: MockSheet, address: string, commit
         clear: () =>
           commits.push(() => {
             reachable(book, sheet, address);
+            if (sheet.protected && !sheet.allowFormatCells) throw new Error(`AccessDenied: ${sheet.name} is protected against formatting`);
             sheet.fills.delete(address);
           }),
       },
@@ -315,6 +338,9 @@ function commitRange(book: MockWorkbook, sheet: MockSheet, address: string, rang
     reachable(book, sheet, address);
   if (sheet.protected && !sheet.unlocked.has(address) && (assigned(range.values, data.values) || assigned(range.formulas, data.formulas))) {
     throw new Error(`AccessDenied: ${sheet.name}!${address} is protected`);
+  }
+  if (sheet.protected && !sheet.allowFormatCells && assigned(fill, data.format.fill.color)) {
+    throw new Error(`AccessDenied: ${sheet.name} is protected against formatting`);
   }
   if (assigned(range.values, data.values)) {
     // As in Excel, writing "" empties the cell.

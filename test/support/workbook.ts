@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { readWorkbookFile } from '../../cli/files';
 import { parseA1, type CellValue, type GridCell, type SheetGrid, type WorkbookGrid } from '../../src/index';
@@ -68,4 +69,21 @@ export async function writeGrid(grid: WorkbookGrid, path: string): Promise<void>
     for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   }
   await wb.xlsx.writeFile(path);
+}
+
+/**
+ * The marks every annotated copy of national-beita-2023 carries, however it was made or saved again: its sheets and
+ * 检查结果 last, the error fill and note on 自评表!B9, the warning fill on B17. Returns the 自评表 for further checks.
+ */
+export function assertBeitaMarked(wb: ExcelJS.Workbook, note = /一级指标“产出指标”标明50分/): ExcelJS.Worksheet {
+  assert.deepEqual(
+    wb.worksheets.map((w) => w.name),
+    ['自评表', '基础数据表', '检查结果'],
+  );
+  const form = wb.getWorksheet('自评表')!;
+  assert.equal((form.getCell('B9').fill as ExcelJS.FillPattern).fgColor?.argb, 'FFFFC7CE');
+  assert.equal((form.getCell('B17').fill as ExcelJS.FillPattern).fgColor?.argb, 'FFFFEB9C');
+  const text = form.getCell('B9').note as string | { texts: { text: string }[] };
+  assert.match(typeof text === 'string' ? text : text.texts.map((t) => t.text).join(''), note);
+  return form;
 }

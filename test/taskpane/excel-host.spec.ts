@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { checkWorkbook, type WorkbookGrid } from '../../src/index';
 import { CHUNK_CELLS, ExcelHost, excelCapabilities, JOURNAL_SETTING } from '../../hosts/excel/excel-host';
-import { MARK_FILL, PaneSession } from '../../taskpane/session';
-import { ALL_CAPABILITIES, installExcel, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
+import { MARK_FILL, PaneSession, WriteFailed } from '../../taskpane/session';
+import { failureSummary } from '../../taskpane/ui';
+import { ALL_CAPABILITIES, installExcel, mockSheet, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
 import { loadGrid } from '../support/workbook';
 
 async function excelWith(name: string): Promise<{ book: MockWorkbook; host: ExcelHost; grid: WorkbookGrid }> {
@@ -21,6 +22,18 @@ const snapshot = (book: MockWorkbook) =>
     ...[...s.fills].map(([a, f]) => `${s.name}!${a} fill ${f}`),
     ...[...s.notes].map(([a, n]) => `${s.name}!${a} note ${n}`),
   ]);
+
+/** The document settings of Office's common API (Office 2013 and later), where Office 2016 keeps the journal. */
+function documentSettings() {
+  const stored = new Map<string, unknown>();
+  return {
+    stored,
+    get: (k: string) => stored.get(k) ?? null,
+    set: (k: string, v: unknown) => stored.set(k, v),
+    remove: (k: string) => stored.delete(k),
+    saveAsync: (done: (r: { status: string }) => void) => done({ status: 'ok' }),
+  };
+}
 
 const threads = (book: MockWorkbook) => book.sheets.flatMap((s) => [...s.threads].map(([a, t]) => `${s.name}!${a} thread ${t}`));
 
@@ -40,16 +53,7 @@ describe('Excel adapter (office-addin-mock)', () => {
 
   it('reads a sheet above Excel on the web’s 5 MB response cap in row chunks', async () => {
     const { book, host } = await excelWith('kunming-dongchuan-2020');
-    const big = {
-      name: '明细',
-      cells: new Map(),
-      merges: [],
-      fills: new Map(),
-      notes: new Map(),
-      threads: new Map(),
-      protected: false,
-      unlocked: new Set<string>(),
-    };
+    const big = mockSheet('明细');
     for (let r = 1; r <= 30_000; r++) {
       big.cells.set(`A${r}`, { value: `凭证${r}` });
       big.cells.set(`B${r}`, { value: r % 97 });
@@ -64,6 +68,46 @@ describe('Excel adapter (office-addin-mock)', () => {
       checkWorkbook(read).findings.map((f) => f.cell),
       ['A31', 'B37'],
     );
+  });
+
+  it('a sheet of long texts whose 20,000 cells weigh more than Excel on the web’s 5 MB is read again in smaller requests', async () => {
+    const { book, host } = await excelWith('kunming-dongchuan-2020');
+    const text = '根据部门整体支出绩效评价指标体系，结合年度工作任务完成情况、预算执行情况和资金使用效益进行综合评价并说明扣分原因'.repeat(3);
+    const cells = new Map<string, { value: unknown }>();
+    for (let r = 1; r <= 10_000; r++) {
+      cells.set(`A${r}`, { value: `${r}．${text}` });
+      cells.set(`B${r}`, { value: r });
+    }
+    book.sheets.push({
+      name: '说明',
+      cells,
+      merges: [],
+      fills: new Map(),
+      notes: new Map(),
+      threads: new Map(),
+      protected: false,
+      unlocked: new Set(),
+    });
+    book.responseLimitBytes = 5 * 1024 * 1024;
+    book.cellsPerSync = [];
+    const read = await host.readWorkbook();
+    assert.equal(read.sheets[1].cells.length, 10_000);
+    assert.equal(read.sheets[1].cells[9_999][0]?.value, `10000．${text}`);
+    const refused = book.cellsPerSync.findIndex((n) => n === CHUNK_CELLS);
+    assert.ok(refused >= 0, 'the first attempt asked for 20,000 cells and was refused');
+    const retried = book.cellsPerSync.slice(refused + 1).filter((n) => n > 0);
+    assert.ok(Math.max(...retried) <= CHUNK_CELLS / 4, `then at most ${CHUNK_CELLS / 4} cells a request: ${retried.join(', ')}`);
+    assert.deepEqual(
+      checkWorkbook(read).findings.map((f) => f.cell),
+      ['A31', 'B37'],
+    );
+  });
+
+  it('a response too large even in requests of 1,250 cells is the clerk’s to see, not retried forever', async () => {
+    const { book, host } = await excelWith('kunming-dongchuan-2020');
+    book.responseLimitBytes = 1_000;
+    await assert.rejects(host.readWorkbook(), { code: 'ResponsePayloadSizeLimitExceeded' });
+    assert.equal(host.syncs, 3 * 3, 'three attempts (20,000, 5,000, 1,250 cells a request), three requests each');
   });
 
   it('检查本表 highlights and annotates each finding’s cell; the number of requests does not grow with the findings', async () => {
@@ -169,20 +213,9 @@ describe('Excel adapter (office-addin-mock)', () => {
 
   it('Office 2016 (ExcelApi 1.1): no protection, merges, notes or settings APIs — still checks, fills and undoes', async () => {
     const { book } = await excelWith('hunan-staff-over-quota');
-    const stored = new Map<string, unknown>();
-    (globalThis as Record<string, unknown>).Office = {
-      AsyncResultStatus: { Succeeded: 'succeeded' },
-      context: {
-        document: {
-          settings: {
-            get: (k: string) => stored.get(k) ?? null,
-            set: (k: string, v: unknown) => stored.set(k, v),
-            remove: (k: string) => stored.delete(k),
-            saveAsync: (done: (r: { status: string }) => void) => done({ status: 'succeeded' }),
-          },
-        },
-      },
-    };
+    const settings = documentSettings();
+    const stored = settings.stored;
+    (globalThis as Record<string, unknown>).Office = { AsyncResultStatus: { Succeeded: 'ok' }, context: { document: { settings } } };
     const original = snapshot(book);
     const host = new ExcelHost(excelCapabilities((name, version) => name === 'ExcelApi' && version === '1.1'));
     const session = new PaneSession(host);
@@ -190,6 +223,53 @@ describe('Excel adapter (office-addin-mock)', () => {
     assert.ok(outcome.marked > 0);
     assert.equal(outcome.withoutNote.length, outcome.marked, 'no notes API: fills only, findings listed');
     assert.ok(stored.has(JOURNAL_SETTING), 'the journal in the document settings');
+    await session.undo();
+    assert.deepEqual(snapshot(book), original);
+  });
+
+  it('Office 2016 (ExcelApi 1.1) cannot read protection: a protected sheet refuses the marks, what was written is put back, the clerk told', async () => {
+    const { book } = await excelWith('hunan-income-mismatch');
+    (globalThis as Record<string, unknown>).Office = {
+      context: { document: { settings: documentSettings() } },
+      AsyncResultStatus: { Succeeded: 'ok' },
+    };
+    // The marks go to both sheets; the second one is protected, with neither formatting nor objects allowed.
+    book.sheets[1].protected = true;
+    const original = snapshot(book);
+    const written: string[] = [];
+    book.failWrite = (cell) => {
+      written.push(cell);
+      return false;
+    };
+    const session = new PaneSession(new ExcelHost(excelCapabilities((name, version) => name === 'ExcelApi' && version === '1.1')));
+    const error = await session.check().then(
+      () => assert.fail('the marks were written on a protected sheet'),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof WriteFailed);
+    assert.equal(error.rolledBack, true);
+    assert.deepEqual(snapshot(book), original);
+    assert.match(failureSummary(error), /^写入表格时出错（AccessDenied: 评分表 is protected against formatting），已把写入的单元格全部恢复原状/);
+    assert.equal(await session.lastAction(), undefined);
+    assert.equal(written[0].split('!')[0], book.sheets[0].name, 'a mark on the unprotected sheet was written first, then put back');
+  });
+
+  it('Office 2019 (ExcelApi 1.7): protection read before writing, fills without notes, the journal in the workbook settings', async () => {
+    const { book } = await excelWith('hunan-staff-over-quota');
+    const upTo17 = (name: string, v: string) => name === 'ExcelApi' && Number(v.split('.')[1]) <= 7;
+    const host = new ExcelHost(excelCapabilities(upTo17));
+    const original = snapshot(book);
+    book.sheets[1].protected = true;
+    book.sheets[1].unlocked.add('F3');
+    const locked = await new PaneSession(host).fill(async () => true);
+    assert.deepEqual(locked.locked, [{ sheet: '评分表', cell: 'G3' }], 'the locked cell is found before anything is written');
+    assert.deepEqual(snapshot(book), original);
+    book.sheets[1].protected = false;
+    const session = new PaneSession(host);
+    const outcome = await session.check();
+    assert.equal(outcome.withoutNote.length, outcome.marked, 'no notes or comments before ExcelApi 1.10: fills, findings listed');
+    assert.ok(outcome.marked > 0);
+    assert.ok(book.settings.has(JOURNAL_SETTING), 'ExcelApi 1.4: the journal in the workbook settings');
     await session.undo();
     assert.deepEqual(snapshot(book), original);
   });

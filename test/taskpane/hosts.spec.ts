@@ -2,31 +2,15 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
 import { checkWorkbook } from '../../src/index';
-import { ExcelHost } from '../../hosts/excel/excel-host';
 import type { SpreadsheetHost } from '../../taskpane/host';
-import { PaneSession } from '../../taskpane/session';
+import { MARK_FILL, PaneSession } from '../../taskpane/session';
+import { checkSummary } from '../../taskpane/ui';
+import { ExcelHost } from '../../hosts/excel/excel-host';
 import { bgrOf, hexOf, WpsHost } from '../../hosts/wps/wps-host';
 import { etApplication, memoryStore } from '../support/et-mock';
 import { ALL_CAPABILITIES, installExcel, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
+import { HOSTS, snapshot } from '../support/hosts';
 import { loadGrid, setCell } from '../support/workbook';
-
-/** Every value, fill and note of the workbook state both stand-ins share. */
-const snapshot = (book: MockWorkbook) =>
-  book.sheets
-    .flatMap((s) => [
-      ...[...s.cells].map(([a, c]) => `${s.name}!${a}=${JSON.stringify(c.formula ?? c.value)}`),
-      ...[...s.fills].map(([a, f]) => `${s.name}!${a} fill ${f}`),
-      ...[...s.notes].map(([a, n]) => `${s.name}!${a} note ${n}`),
-    ])
-    .sort();
-
-const HOSTS: Record<string, (book: MockWorkbook) => SpreadsheetHost> = {
-  Excel: (book) => {
-    installExcel(book);
-    return new ExcelHost(ALL_CAPABILITIES);
-  },
-  WPS: (book) => new WpsHost(etApplication(book), memoryStore()),
-};
 
 /** One scenario, run against a host: 检查本表, 填写自评得分, 清除标注, 撤销 ×2. What each step leaves is recorded. */
 async function scenario(make: (book: MockWorkbook) => SpreadsheetHost) {
@@ -117,5 +101,48 @@ describe.each(Object.keys(HOSTS))('protection options, read per host (%s)', (nam
     assert.deepEqual([book.sheets[1].fills.size, book.sheets[1].notes.size], [0, 0]);
     assert.ok(outcome.unmarked.some((c) => c.cell === 'F30'));
     assert.deepEqual(outcome.unprotect, ['评分表']);
+  });
+});
+
+/** The adapters as they annotate: Excel with notes (ExcelApi 1.18), Excel with threaded comments only (1.10–1.17), WPS. */
+const ANNOTATING: Record<string, (book: MockWorkbook) => SpreadsheetHost> = {
+  ...HOSTS,
+  'Excel, comments only': (book) => {
+    installExcel(book);
+    return new ExcelHost({ ...ALL_CAPABILITIES, annotations: 'comments' });
+  },
+};
+
+/** Every annotation of a cell, note or comment thread: where the adapter put ours. */
+const annotations = (book: MockWorkbook) =>
+  new Map(book.sheets.flatMap((s) => [...s.notes, ...s.threads].map(([cell, text]) => [`${s.name}!${cell}`, text] as const)));
+
+describe.each(Object.keys(ANNOTATING))('one cell that refuses its note (%s)', (name) => {
+  it('does not sink 检查本表: its fill is written, the other cells get their notes, the pane names it; 撤销 restores all', async () => {
+    const fresh = async () => mockWorkbook(await loadGrid(join('test/fixtures', 'hunan-income-mismatch.xlsx')));
+    const probe = await fresh();
+    await new PaneSession(ANNOTATING[name](probe)).check();
+    const noted = [...annotations(probe).keys()].sort();
+    assert.equal(noted.length, 4);
+    // A cell in the middle of the batch refuses.
+    const refusing = noted[1];
+    const book = await fresh();
+    book.refuseNotes = new Set([refusing]);
+    const original = snapshot(book);
+    const session = new PaneSession(ANNOTATING[name](book));
+    const outcome = await session.check();
+    assert.equal(outcome.marked, 4);
+    const [sheet, cell] = refusing.split('!');
+    assert.deepEqual(outcome.withoutNote, [{ sheet, cell }]);
+    assert.deepEqual(
+      [...annotations(book).keys()].sort(),
+      noted.filter((k) => k !== refusing),
+    );
+    for (const text of annotations(book).values()) assert.match(text, /^【绩效自评助手】\n/);
+    assert.equal(book.sheets.find((s) => s.name === sheet)!.fills.get(cell), MARK_FILL.error);
+    assert.match(checkSummary(outcome), new RegExp(`1 个单元格只标了底色、没有加批注（问题已列在下方）：${refusing}。`));
+    await session.undo();
+    assert.deepEqual(snapshot(book), original);
+    assert.equal(annotations(book).size, 0);
   });
 });

@@ -96,6 +96,9 @@ describe('the built dist/', () => {
       scripts.filter((s) => /^https?:/.test(s)),
       ['https://appsforoffice.microsoft.com/lib/1/hosted/office.js'],
     );
+    // The guard first: in an engine that cannot run the pane (IE11, where Office has no WebView2) it says so in Chinese.
+    assert.equal(scripts[0], 'legacy-guard.js');
+    assert.ok(existsSync('dist/legacy-guard.js'));
   });
 });
 

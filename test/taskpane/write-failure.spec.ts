@@ -1,31 +1,12 @@
 import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ExcelHost } from '../../hosts/excel/excel-host';
-import { WpsHost } from '../../hosts/wps/wps-host';
-import type { SpreadsheetHost } from '../../taskpane/host';
+import type { Journal } from '../../taskpane/journal';
 import { PaneSession, WriteFailed } from '../../taskpane/session';
 import { failureSummary } from '../../taskpane/ui';
-import { etApplication, memoryStore } from '../support/et-mock';
-import { ALL_CAPABILITIES, installExcel, mockWorkbook, type MockWorkbook } from '../support/excel-mock';
+import { mockWorkbook, type MockWorkbook } from '../support/excel-mock';
+import { JOURNALED_HOSTS as HOSTS, snapshot } from '../support/hosts';
 import { loadGrid } from '../support/workbook';
-
-const snapshot = (book: MockWorkbook) =>
-  book.sheets
-    .flatMap((s) => [
-      ...[...s.cells].map(([a, c]) => `${s.name}!${a}=${JSON.stringify(c.formula ?? c.value)}`),
-      ...[...s.fills].map(([a, f]) => `${s.name}!${a} fill ${f}`),
-      ...[...s.notes].map(([a, n]) => `${s.name}!${a} note ${n}`),
-    ])
-    .sort();
-
-const HOSTS: Record<string, (book: MockWorkbook) => SpreadsheetHost> = {
-  Excel: (book) => {
-    installExcel(book);
-    return new ExcelHost(ALL_CAPABILITIES);
-  },
-  WPS: (book) => new WpsHost(etApplication(book), memoryStore()),
-};
 
 /** hunan-income-mismatch marks 4 cells; the clerk has a note of her own on one of them. */
 async function workbook() {
@@ -45,11 +26,40 @@ async function failure(work: () => Promise<unknown>): Promise<WriteFailed> {
 }
 
 describe.each(Object.keys(HOSTS))('a write that fails part-way (%s)', (name) => {
+  it('填写自评得分 cut off after its first cell: the journal held every original before that cell was written; it is put back', async () => {
+    const book = mockWorkbook(await loadGrid(join('test/fixtures', 'hunan-staff-over-quota.xlsx')));
+    const { host, journal } = HOSTS[name](book);
+    const original = snapshot(book);
+    const journals: Journal[] = [];
+    let writtenBeforeFailure: unknown;
+    let writes = 0;
+    book.failWrite = () => {
+      journals.push(journal());
+      if (++writes !== 2) return false;
+      writtenBeforeFailure = book.sheets[1].cells.get('F3')?.value;
+      return true;
+    };
+    const session = new PaneSession(host);
+    const error = await failure(() => session.fill(async () => true));
+    assert.equal(error.rolledBack, true);
+    const atFirstWrite = journals[0].entries.at(-1)!;
+    assert.equal(atFirstWrite.action, 'fill');
+    assert.deepEqual(
+      atFirstWrite.before.map((b) => `${b.cell}=${b.value}`),
+      ['F3=5', 'G3=null'],
+    );
+    assert.equal(writtenBeforeFailure, 0, 'the first score was written when the second failed');
+    assert.equal(book.sheets[1].cells.get('F3')?.value, 5, 'and it is put back');
+    assert.deepEqual(snapshot(book), original);
+    assert.equal(await session.lastAction(), undefined, 'the entry of an action rolled back is dropped');
+    assert.match(failureSummary(error), /已把写入的单元格全部恢复原状/);
+  });
+
   it('a cell that refuses in the middle of 检查本表: what was written is rolled back, the clerk is told so', async () => {
     const book = await workbook();
-    const marked = (await new PaneSession(HOSTS[name](structuredCloneBook(book))).check()).marked;
+    const marked = (await new PaneSession(HOSTS[name](structuredCloneBook(book)).host).check()).marked;
     assert.equal(marked, 4);
-    const host = HOSTS[name](book);
+    const { host } = HOSTS[name](book);
     const original = snapshot(book);
     let writes = 0;
     const refusing = new Set<string>();
@@ -68,7 +78,7 @@ describe.each(Object.keys(HOSTS))('a write that fails part-way (%s)', (name) => 
 
   it('a connection lost half-way and not back for the rollback: 撤销 later restores every cell', async () => {
     const book = await workbook();
-    const host = HOSTS[name](book);
+    const { host } = HOSTS[name](book);
     const original = snapshot(book);
     const session = new PaneSession(host);
     await session.fill(async () => true);

@@ -1,17 +1,9 @@
 import { describe, it } from 'vitest';
 import assert from 'node:assert/strict';
 import * as functions from '../../functions/functions';
+import { FunctionError } from '../support/custom-functions';
 import { registerFunctions, WPS_MISSING, type WpsCallable } from '../../hosts/wps/custom-functions';
 
-/** The error the functions throw in Excel; under WPS the start-up page defines the same shape. */
-class FunctionError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message);
-  }
-}
 (globalThis as Record<string, unknown>).CustomFunctions = { Error: FunctionError, ErrorCode: { invalidValue: '#VALUE!' } };
 
 const NO_MAX_RULE = '以100%为标准，每超过一个百分点扣0.5分，扣完为止。';

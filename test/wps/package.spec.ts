@@ -128,6 +128,32 @@ describe('npm run build:wps', () => {
     assert.ok(existsSync(join(FOLDER, image)), image);
   });
 
+  it('a current WPS: task panes and the shared storage on window.Application, as wpsjs’s templates use them', () => {
+    const storage = new Map<string, unknown>();
+    const panes: string[] = [];
+    const registered: string[] = [];
+    const context: Record<string, unknown> = {
+      location: { href: 'file:///home/u/.local/share/Kingsoft/wps/jsaddons/perfcheck_0.1.0/index.html' },
+      URL,
+      // `wps` holds only the functions API here: everything else must come from the application object.
+      wps: { AddCustomFunction: (namespace: string, name: string) => registered.push(`${namespace}.${name}`) },
+      Application: {
+        CreateTaskPane: (url: string) => (panes.push(url), { ID: 'pane-7', Visible: false }),
+        GetTaskPane: (id: string) => (id === 'pane-7' ? { Visible: false } : null),
+        PluginStorage: { getItem: (k: string) => storage.get(k), setItem: (k: string, v: unknown) => storage.set(k, v) },
+      },
+    };
+    context.globalThis = context;
+    vm.runInNewContext(readFileSync(join(FOLDER, 'main.js'), 'utf8'), context);
+    (context.OnAddinLoad as () => boolean)();
+    assert.equal(registered.length, 12);
+    (context.OnAction as (c: { Id: string }) => boolean)({ Id: 'btnFill' });
+    (context.OnAction as (c: { Id: string }) => boolean)({ Id: 'btnUndo' });
+    assert.equal(panes.length, 1, 'created once, then found again by its id');
+    assert.equal(storage.get('perfCheck.taskpane'), 'pane-7');
+    assert.equal(JSON.parse(storage.get('perfCheck.command') as string).action, 'undo');
+  });
+
   it('task panes: on `wps` where the application object has none (older WPS); a Chinese message where neither has', () => {
     const run = (wps: Record<string, unknown>) => {
       const alerts: string[] = [];

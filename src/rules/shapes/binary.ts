@@ -3,8 +3,11 @@ import { fullPoints, scored } from '../common';
 import { ruleMessages as M } from '../messages';
 import type { BinaryRule, RuleError, RuleValue, ShapeModule } from '../types';
 
-/** "完成得分，没有完成不得分", "按要求完成工作得满分", "按计划完成会议的得3分，未完成会议的不得分". */
-const BINARY = /完成得分,?没有完成不得分|按要求完成.{0,10}得满分|完成.{0,12}得(\d+(?:\.\d+)?)分,?未完成.{0,12}不得分/;
+/**
+ * "完成得分，没有完成不得分", "按要求完成工作得满分", "按计划完成会议的得3分，未完成会议的不得分", "在规定时间内完成
+ * 自评材料报送工作得5分,未在规定时间内完成报送工作计0分".
+ */
+const BINARY = /完成得分,?没有完成不得分|按要求完成.{0,10}得满分|完成.{0,12}得(\d+(?:\.\d+)?)分,?未(?:在.{0,8})?完成.{0,12}(?:不得分|[计得]0分)/;
 
 function done(value: RuleValue): boolean | RuleError {
   if (typeof value === 'boolean') return value;

@@ -10,19 +10,35 @@ const ITEM_POINTS = /(?:得|计)?(\d+(?:\.\d+)?)分[。;,]?$/;
 /** "1-4季度各得1分": one item per quarter. */
 const EACH = /(\d+)-(\d+)季度各得(\d+(?:\.\d+)?)分/;
 
-/** The ① ② ③ items of a text; undefined when it has none or an item carries no points. */
+type Part = [number: number, body: string];
+
+function circledParts(text: string): Part[] | undefined {
+  const parts = text.split(new RegExp(`(?=[${CIRCLED}])`)).filter((p) => CIRCLED.includes(p[0]));
+  return parts.length ? parts.map((p) => [CIRCLED.indexOf(p[0]) + 1, p.slice(1)]) : undefined;
+}
+
+/** "1.表格内容填写真实、齐全,得2分;2.…": items numbered 1. 2. 3. (or 1、 (1)) at the start of a clause, in order. */
+const NUMBERED = /(^|[;。])(?:(\d{1,2})[.、](?!\d)|\((\d{1,2})\))/g;
+
+function numberedParts(text: string): Part[] | undefined {
+  // The separator is matched, not looked behind: the legacy pane's engine (Internet Explorer) has no lookbehind.
+  const starts = [...text.matchAll(NUMBERED)].map((m) => ({ number: Number(m[2] ?? m[3]), at: m.index + m[1].length, body: m.index + m[0].length }));
+  if (starts.length < 2 || starts[0].at !== 0) return undefined;
+  const parts = starts.map((s, i): Part => [s.number, text.slice(s.body, starts[i + 1]?.at)]);
+  return parts.every(([n], i) => n === i + 1) ? parts : undefined;
+}
+
+/** The ① ② ③ (or 1. 2. 3.) items of a text; undefined when it has none or an item carries no points. */
 export function checklistItems(text: string): ChecklistItem[] | undefined {
   const each = EACH.exec(text);
   if (each) {
     const [from, to] = [Number(each[1]), Number(each[2])];
     return Array.from({ length: to - from + 1 }, (_, i) => ({ number: i + 1, text: `第${from + i}季度`, points: new Dec(each[3]), veto: false }));
   }
-  const parts = text.split(new RegExp(`(?=[${CIRCLED}])`)).filter((p) => CIRCLED.includes(p[0]));
-  if (parts.length < 1) return undefined;
+  const parts = circledParts(text) ?? numberedParts(text);
+  if (!parts) return undefined;
   const items: ChecklistItem[] = [];
-  for (const part of parts) {
-    const number = CIRCLED.indexOf(part[0]) + 1;
-    const body = part.slice(1);
+  for (const [number, body] of parts) {
     const veto = /不得分/.test(body) && !ITEM_POINTS.test(body);
     const points = ITEM_POINTS.exec(body);
     if (!points && !veto) return undefined;
@@ -34,17 +50,21 @@ export function checklistItems(text: string): ChecklistItem[] | undefined {
 /** "健全的得10分,基本健全的得6分,不健全的扣10分": cases named by their words instead of ①②③. */
 const LABELLED = new RegExp(`^(.+?)的?(?:得(${NUMBER})分|不得分|扣(${NUMBER})分)$`);
 
-function labelledCases(text: string): ChecklistItem[] | undefined {
+function labelledCases(text: string, max?: Dec): { items: ChecklistItem[]; max: Dec } | undefined {
   const matches = text
     .split(/[,;。]/)
     .filter(Boolean)
     .map((part) => LABELLED.exec(part));
   if (matches.length < 2 || matches.some((m) => !m)) return undefined;
-  const best = Dec.max(...matches.map((m) => new Dec(m![2] ?? 0)));
-  return matches.map((m, i) => {
+  const awarded = matches.flatMap((m) => (m![2] !== undefined ? [new Dec(m![2])] : []));
+  // Deductions count from the best case the text awards; with none ("未成立小组扣8分;组成人员不符合要求的扣5分"), from the 分值.
+  const best = awarded.length ? Dec.max(...awarded) : max;
+  if (!best) return undefined;
+  const items = matches.map((m, i) => {
     const points = m![2] !== undefined ? new Dec(m![2]) : m![3] !== undefined ? Dec.max(0, best.minus(m![3])) : new Dec(0);
     return { number: i + 1, text: chinesePunctuation(m![1]), points, veto: false };
   });
+  return { items, max: best };
 }
 
 /** The case a value names: its number (1, ②), or its words ("基本健全"; "齐全" is the case that does not negate it). */
@@ -83,7 +103,8 @@ function metItems(items: ChecklistItem[], value: RuleValue): ChecklistItem[] | R
   if (!(n instanceof Dec)) return n;
   const scoring = items.filter((i) => !i.veto);
   if (n.gt(scoring.length)) return { error: M.tooManyItems(scoring.length, n) };
-  if (scoring.some((i) => !i.points.eq(scoring[0].points))) {
+  // With items worth different points a count says nothing of which are met, unless it is none.
+  if (!n.isZero() && scoring.some((i) => !i.points.eq(scoring[0].points))) {
     return { error: M.unequalItems };
   }
   return [...scoring.slice(0, n.toNumber()), ...items.filter((i) => i.veto)];
@@ -124,22 +145,29 @@ export const checklist: ShapeModule<ChecklistRule> = {
   },
 };
 
+/** Every case the text lists loses points: none of them (0) is the full points. */
+function deductionsOnly(items: ChecklistItem[], max: Dec): boolean {
+  return items.every((i) => i.points.lt(max));
+}
+
 export const choice: ShapeModule<ChoiceRule> = {
   shape: 'choice',
   title: '按情形选档计分',
   parse(text, ctx) {
     const parsed = parseItems(text, ctx);
     if (parsed && 'error' in parsed) return parsed;
-    const items = parsed?.items ?? labelledCases(text);
+    const labelled = parsed ? undefined : labelledCases(text, ctx.max);
+    const items = parsed?.items ?? labelled?.items;
     if (!items || items.length < 2) return undefined;
     const best = Dec.max(...items.map((i) => i.points));
-    const max = parsed ? fullPoints('', ctx) : best;
-    if (!(max instanceof Dec) || !best.eq(max)) return undefined;
+    const max = parsed ? fullPoints('', ctx) : labelled!.max;
+    if (!(max instanceof Dec) || !(best.eq(max) || deductionsOnly(items, max))) return undefined;
     return { shape: 'choice', text, max, items };
   },
   score(rule, value) {
     const n = caseNumber(rule.items, value);
     if (!(n instanceof Dec)) return n;
+    if (n.isZero() && deductionsOnly(rule.items, rule.max)) return scored([rule.max], () => M.noDeductedCase(rule.max));
     const item = rule.items.find((i) => n.eq(i.number));
     if (!item) return { error: M.noSuchCase(rule.items.length, n) };
     const lost = rule.max.minus(item.points);
