@@ -22,6 +22,8 @@ export interface BatchOptions {
   force?: boolean;
   /** Where progress goes: a terminal gets a bar, anything else plain lines. */
   progress?: NodeJS.WriteStream;
+  /** The checker threads' limits (batchLimits: the defaults, or the environment's). */
+  limits?: BatchLimits;
 }
 
 export interface BatchResult {
@@ -102,21 +104,50 @@ class Progress {
   }
 }
 
-/** Time one workbook may take in a checker thread, reading, checking and writing its copy, before the thread is stopped. */
-const JOB_TIME_LIMIT_MS = 60_000;
-
 /** Workbooks handed to a checker thread at a time: the one it checks and the next. */
 const IN_FLIGHT = 2;
 
 /** How long an interrupted batch waits for its checkers to finish the workbooks they hold. */
 const INTERRUPT_GRACE_MS = 2_000;
 
+/**
+ * What a checker thread may spend on one workbook before it is stopped and the workbook listed as not checked: time
+ * (reading, checking and writing its copy) and memory. A slow PC may need more time, a PC with little memory running
+ * many threads less memory; the tests lower both to reach those paths in a second.
+ */
+export interface BatchLimits {
+  workbookTimeoutMs: number;
+  threadMemoryMb: number;
+}
+
+const DEFAULT_LIMITS: BatchLimits = { workbookTimeoutMs: 60_000, threadMemoryMb: MEMORY_LIMIT_MB };
+
+/** Each limit's environment variable and accepted range. */
+const LIMIT_VARIABLES = {
+  workbookTimeoutMs: { variable: 'PERF_CHECK_WORKBOOK_TIMEOUT_MS', min: 100, max: 3_600_000, unit: '毫秒' },
+  threadMemoryMb: { variable: 'PERF_CHECK_THREAD_MEMORY_MB', min: 32, max: 16_384, unit: 'MB' },
+} as const;
+
+/** The limits from the environment (a variable unset or empty keeps its default), or the Chinese refusal of a bad value. */
+export function batchLimits(env: NodeJS.ProcessEnv): BatchLimits | string {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(LIMIT_VARIABLES) as (keyof BatchLimits)[]) {
+    const { variable, min, max, unit } = LIMIT_VARIABLES[key];
+    const text = env[variable]?.trim();
+    if (!text) continue;
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) return say.badLimit(variable, text, min, max, unit);
+    limits[key] = Number(text);
+  }
+  return limits;
+}
+
 /** A checker thread holds one workbook at a time: what escapes the reader's limits takes down its thread, never the PC. */
-const checkerThread = () => new Worker(__filename, { resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB } });
+const checkerThread = (memoryMb: number) => new Worker(__filename, { resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
 
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const input = resolve(options.input);
   const out = resolve(options.out);
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const info = await stat(input).catch(() => undefined);
   if (!info?.isDirectory()) throw new BatchInputError(say.noInputFolder(options.input));
   if (out === input || input.startsWith(out + sep)) throw new BatchInputError(say.outInsideInput());
@@ -185,7 +216,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
           timer = setTimeout(() => {
             timedOut = true;
             void worker.terminate();
-          }, JOB_TIME_LIMIT_MS);
+          }, limits.workbookTimeoutMs);
       };
       const feed = () => {
         while (!interrupted && held.length < IN_FLIGHT && queue.length) {
@@ -196,7 +227,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         if (!held.length) void worker.terminate();
       };
       const start = () => {
-        worker = checkerThread();
+        worker = checkerThread(limits.threadMemoryMb);
         pool.push(worker);
         timedOut = false;
         worker.on('message', (row: BatchRow) => {
@@ -218,7 +249,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
           record(stoppedOn, {
             file: stoppedOn.file,
             status: 'unreadable',
-            reason: timedOut ? fileMessages.checkTooLong(JOB_TIME_LIMIT_MS / 1000) : CHECKER_STOPPED,
+            reason: timedOut ? fileMessages.checkTooLong(limits.workbookTimeoutMs / 1000) : CHECKER_STOPPED,
             errors: 0,
             warnings: 0,
             infos: 0,

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { SEVERITIES, cliMessages as say, countBySeverity, createChecker, type CliCommand, type Finding } from '../src/index';
-import { BatchInputError, runBatch } from './batch';
+import { BatchInputError, batchLimits, runBatch } from './batch';
 import { runRule } from './rule';
 import { withDamage, WorkbookReadError } from '../hosts/files/index';
 import { expandWildcards, fileSystemReason, readWorkbookFile } from './files';
@@ -71,10 +71,12 @@ function parseArgs(args: string[]): { options: Map<string, string>; positional: 
 async function batch(input: string, options: Map<string, string>, force: boolean): Promise<number> {
   const jobs = options.get('jobs');
   if (jobs !== undefined && !/^[1-9]\d*$/.test(jobs)) return fail(say.badJobs(jobs));
+  const limits = batchLimits(process.env);
+  if (typeof limits === 'string') return fail(limits);
   const out = options.get('out') ?? say.defaultOut(input.replace(/[\\/]+$/, ''));
   const started = Date.now();
   try {
-    const result = await runBatch({ input, out, force, progress: process.stderr, ...(jobs ? { jobs: Number(jobs) } : {}) });
+    const result = await runBatch({ input, out, force, limits, progress: process.stderr, ...(jobs ? { jobs: Number(jobs) } : {}) });
     if (result.interrupted) {
       process.stderr.write(say.interrupted(result.processed) + '\n');
       return 130;
