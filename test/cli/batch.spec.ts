@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { beforeAll, describe, it } from 'vitest';
 import CFB from 'cfb';
 import ExcelJS from 'exceljs';
 import { XMLValidator } from 'fast-xml-parser';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { buildCli, runCli as run } from '../support/build';
 import { assertBeitaMarked } from '../support/workbook';
 
@@ -38,6 +38,34 @@ function csvRows(path: string): Record<string, string>[] {
 
 /** The parts of an .xlsx, by path. */
 const parts = (path: string) => unzipSync(readFileSync(path));
+
+/** A fixture with one part rewritten: the hostile workbooks below, made from a real one. */
+function rewritten(fixture: string, part: string, edit: (xml: string) => string): Uint8Array {
+  const all = parts(join(FIXTURES, fixture));
+  all[part] = strToU8(edit(strFromU8(all[part])));
+  return zipSync(all, { level: 6 });
+}
+
+/** 1,500,000 distinct shared strings (110 MB of XML, under the reader's 128 MB): far more than a small heap holds. */
+const manyStrings = () =>
+  rewritten('national-beita-2023.xlsx', 'xl/sharedStrings.xml', (xml) => {
+    const items = Array.from({ length: 1_500_000 }, (_, i) => `<si><t>第${i}项指标说明文字用于填充共享字符串表</t></si>`);
+    return `${xml.slice(0, xml.indexOf('<sst'))}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${items.length}" uniqueCount="${items.length}">${items.join('')}</sst>`;
+  });
+
+/** 1,900,000 numbers added to a sheet (under the reader's 2,000,000 cells): seconds of reading, checking and copying. */
+const manyCells = () =>
+  rewritten('national-beita-2023.xlsx', 'xl/worksheets/sheet1.xml', (xml) => {
+    const rows = Array.from({ length: 190_000 }, (_, i) => {
+      const r = 1000 + i;
+      return `<row r="${r}">${[...'ABCDEFGHIJ'].map((c, j) => `<c r="${c}${r}"><v>${r * 10 + j}</v></c>`).join('')}</row>`;
+    });
+    return xml.replace('</sheetData>', `${rows.join('')}</sheetData>`);
+  });
+
+/** perf-check batch with these environment variables (the checker threads' limits). */
+const runWith = (env: Record<string, string>, ...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
 
 describe('perf-check batch', () => {
   const root = mkdtempSync(join(tmpdir(), 'perf-batch-'));
@@ -226,35 +254,115 @@ describe('perf-check batch', () => {
     assert.match(r.stderr, /不能是收件文件夹本身/);
   });
 
-  it('Ctrl-C leaves no half-written file, and the next run picks up where it stopped', async () => {
-    const big = join(root, '大批');
-    mkdirSync(big);
-    const sources = readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx'));
-    for (let i = 0; i < 300; i++) copyFileSync(join(FIXTURES, sources[i % sources.length]), join(big, `单位${String(i).padStart(3, '0')}.xlsx`));
-    const target = join(root, '大批结果');
-    const child = spawn(process.execPath, [BIN, 'batch', big, '--out', target, '--jobs', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    const code = await new Promise<number | null>((resolveCode) => {
-      child.stderr.on('data', (d) => {
-        stderr += d;
-        if (/已检查 \d+\/300/.test(stderr) && !child.killed) child.kill('SIGINT');
+  // --jobs 1: one thread holding two workbooks when Ctrl-C comes; --jobs 2: two of them.
+  for (const jobs of ['1', '2'])
+    it(`Ctrl-C leaves no half-written file, keeps what its threads finish, and the next run picks up where it stopped (--jobs ${jobs})`, async () => {
+      const big = join(root, `大批${jobs}`);
+      mkdirSync(big);
+      const sources = readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx'));
+      for (let i = 0; i < 300; i++) copyFileSync(join(FIXTURES, sources[i % sources.length]), join(big, `单位${String(i).padStart(3, '0')}.xlsx`));
+      const target = join(root, `大批结果${jobs}`);
+      const child = spawn(process.execPath, [BIN, 'batch', big, '--out', target, '--jobs', jobs], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      const code = await new Promise<number | null>((resolveCode) => {
+        child.stderr.on('data', (d) => {
+          stderr += d;
+          if (/已检查 \d+\/300/.test(stderr) && !child.killed) child.kill('SIGINT');
+        });
+        child.on('exit', (c) => resolveCode(c));
       });
-      child.on('exit', (c) => resolveCode(c));
+      assert.equal(code, 130, stderr);
+      const processed = Number(/已中断：本次检查了 (\d+) 个工作簿/.exec(stderr)?.[1]);
+      assert.ok(processed > 0 && processed < 300, stderr);
+      const written = filesUnder(target).filter((f) => f.endsWith('.xlsx'));
+      assert.deepEqual(
+        filesUnder(target).filter((f) => f.includes('.perf-check-tmp')),
+        [],
+      );
+      assert.ok(written.length <= processed, `${written.length} copies, ${processed} checked`);
+      for (const f of written) assert.doesNotThrow(() => unzipSync(readFileSync(join(target, f))), f);
+      const before = Object.fromEntries(written.map((f) => [f, statSync(join(target, f)).mtimeMs]));
+      const resumed = run('batch', big, '--out', target, '--jobs', '2');
+      const [, redone, skipped] = /本次检查 (\d+) 个，未变化跳过 (\d+) 个/.exec(resumed.stdout)!.map(Number);
+      // Every workbook the threads finished, the ones they held at Ctrl-C too, was kept: none is checked twice.
+      assert.deepEqual([redone, skipped], [300 - processed, processed]);
+      for (const f of written) assert.equal(statSync(join(target, f)).mtimeMs, before[f], `${f} not rewritten`);
+      assert.ok(existsSync(join(target, '汇总.html')) && statSync(join(target, '汇总.html')).size > 1000);
     });
-    assert.equal(code, 130, stderr);
-    assert.match(stderr, /已中断：本次检查了 \d+ 个工作簿/);
-    const written = filesUnder(target).filter((f) => f.endsWith('.xlsx'));
+});
+
+describe('perf-check batch: a checker thread stopped on a workbook', () => {
+  const root = mkdtempSync(join(tmpdir(), 'perf-batch-stop-'));
+  /** Named so that the hostile workbook sorts first: with --jobs 1 the next one waits on the same thread. */
+  const normal = ['东川区委办.xlsx', '北塔区委办.xlsx', '区委办.xlsx'];
+  const inboxWith = (name: string, hostile: Uint8Array) => {
+    const inbox = join(root, name);
+    mkdirSync(inbox);
+    writeFileSync(join(inbox, '0-异常.xlsx'), hostile);
+    copyFileSync(join(FIXTURES, 'kunming-dongchuan-2020.xlsx'), join(inbox, normal[0]));
+    copyFileSync(join(FIXTURES, 'national-beita-2023.xlsx'), join(inbox, normal[1]));
+    copyFileSync(join(FIXTURES, 'hunan-junshan-2020.xlsx'), join(inbox, normal[2]));
+    return inbox;
+  };
+
+  beforeAll(() => buildCli());
+
+  /** The hostile workbook listed with its reason; every other one checked, its copy complete; exit 1 (README). */
+  function assertStoppedOn(r: ReturnType<typeof runWith>, out: string, reason: string) {
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /共 4 个文件：本次检查 4 个，未变化跳过 0 个；有错误 2 个，无法读取 1 个/);
+    const rows = csvRows(join(out, '汇总.csv'));
     assert.deepEqual(
-      filesUnder(target).filter((f) => f.includes('.tmp')),
+      rows.map((row) => [row['文件'], row['状态']]),
+      [
+        ['0-异常.xlsx', '无法读取'],
+        ['北塔区委办.xlsx', '有错误'],
+        ['东川区委办.xlsx', '有错误'],
+        ['区委办.xlsx', '通过'],
+      ],
+    );
+    assert.equal(rows[0]['首个问题'], reason);
+    assert.deepEqual(
+      filesUnder(out)
+        .filter((f) => f.endsWith('.xlsx') && !f.startsWith('汇总'))
+        .sort(),
+      [...normal].sort(),
+    );
+    for (const f of normal) assert.match(strFromU8(parts(join(out, f))['xl/workbook.xml']), /name="检查结果"/, f);
+    assert.deepEqual(
+      filesUnder(out).filter((f) => f.includes('.perf-check-tmp')),
       [],
     );
-    assert.ok(written.length < 300, `${written.length} written before the interrupt`);
-    for (const f of written) assert.doesNotThrow(() => unzipSync(readFileSync(join(target, f))), f);
-    const resumed = run('batch', big, '--out', target, '--jobs', '2');
-    const [, redone, skipped] = /本次检查 (\d+) 个，未变化跳过 (\d+) 个/.exec(resumed.stdout)!.map(Number);
-    assert.equal(redone + skipped, 300);
-    // A copy renamed into place just as its worker was stopped has no cached result yet: it is checked again.
-    assert.ok(skipped <= written.length && skipped >= written.length - 2, `${skipped} skipped of ${written.length} written`);
-    assert.ok(existsSync(join(target, '汇总.html')) && statSync(join(target, '汇总.html')).size > 1000);
+  }
+
+  it('a workbook beyond the thread’s memory limit is listed as 检查程序异常退出; the one queued behind it and the rest are checked', () => {
+    const inbox = inboxWith('内存', manyStrings());
+    const out = join(root, '内存结果');
+    const r = runWith({ PERF_CHECK_THREAD_MEMORY_MB: '64' }, 'batch', inbox, '--out', out, '--jobs', '1');
+    assertStoppedOn(r, out, '检查这个文件时检查程序异常退出（文件可能过大或结构异常），未能完成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。');
+    // The same workbook fits the default 512 MB: it is checked (its junk strings name no table).
+    const again = runWith({}, 'batch', inbox, '--out', join(root, '内存默认'), '--jobs', '1');
+    assert.match(again.stdout, /无法读取 0 个/, again.stderr);
+  });
+
+  it('a workbook beyond the time limit is listed with the limit in seconds, and the run goes on', () => {
+    const inbox = inboxWith('超时', manyCells());
+    const out = join(root, '超时结果');
+    const r = runWith({ PERF_CHECK_WORKBOOK_TIMEOUT_MS: '1000' }, 'batch', inbox, '--out', out, '--jobs', '1');
+    assertStoppedOn(r, out, '检查这个文件超过了 1 秒的时限（文件过大或结构异常），已停止。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。');
+  });
+
+  it('refuses a limit that is not a whole number in range, in Chinese, before checking anything', () => {
+    const inbox = join(root, '空');
+    mkdirSync(inbox);
+    for (const [variable, value, message] of [
+      ['PERF_CHECK_WORKBOOK_TIMEOUT_MS', '1.5s', /^环境变量 PERF_CHECK_WORKBOOK_TIMEOUT_MS 应是 100 到 3600000 之间的整数（毫秒），而不是“1\.5s”。/],
+      ['PERF_CHECK_THREAD_MEMORY_MB', '8', /^环境变量 PERF_CHECK_THREAD_MEMORY_MB 应是 32 到 16384 之间的整数（MB），而不是“8”。/],
+    ] as const) {
+      const r = runWith({ [variable]: value }, 'batch', inbox, '--out', join(root, '空结果'));
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, message);
+      assert.equal(existsSync(join(root, '空结果')), false);
+    }
   });
 });
