@@ -13,7 +13,7 @@ export interface BatchJob {
   file: string;
 }
 
-/** Output folders this thread has made: one mkdir per folder, not per workbook. */
+/** Output folders this checker has made: one mkdir per folder, not per workbook. */
 const folders = new Set<string>();
 
 /**

@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
 import { CHECKER_STOPPED, isSpreadsheet } from '../hosts/files/index';
 import type { BatchJob, BatchRow } from './batch-worker';
 import { MEMORY_LIMIT_MB } from '../hosts/files/limits';
-import { tempSuffix, writeAtomically } from './files';
+import { CHECKER_ARG, tempSuffix, writeAtomically } from './files';
 import { cliMessages as say, fileMessages } from '../src/index';
 
 /**
@@ -22,7 +22,7 @@ export interface BatchOptions {
   force?: boolean;
   /** Where progress goes: a terminal gets a bar, anything else plain lines. */
   progress?: NodeJS.WriteStream;
-  /** The checker threads' limits (batchLimits: the defaults, or the environment's). */
+  /** The checkers' limits (batchLimits: the defaults, or the environment's). */
   limits?: BatchLimits;
 }
 
@@ -104,28 +104,28 @@ class Progress {
   }
 }
 
-/** Workbooks handed to a checker thread at a time: the one it checks and the next. */
+/** Workbooks handed to a checker at a time: the one it checks and the next. */
 const IN_FLIGHT = 2;
 
 /** How long an interrupted batch waits for its checkers to finish the workbooks they hold. */
 const INTERRUPT_GRACE_MS = 2_000;
 
 /**
- * What a checker thread may spend on one workbook before it is stopped and the workbook listed as not checked: time
+ * What a checker may spend on one workbook before it is stopped and the workbook listed as not checked: time
  * (reading, checking and writing its copy) and memory. A slow PC may need more time, a PC with little memory running
- * many threads less memory; the tests lower both to reach those paths in a second.
+ * many checkers less memory; the tests lower both to reach those paths in a second.
  */
 export interface BatchLimits {
   workbookTimeoutMs: number;
-  threadMemoryMb: number;
+  checkerMemoryMb: number;
 }
 
-const DEFAULT_LIMITS: BatchLimits = { workbookTimeoutMs: 60_000, threadMemoryMb: MEMORY_LIMIT_MB };
+const DEFAULT_LIMITS: BatchLimits = { workbookTimeoutMs: 60_000, checkerMemoryMb: MEMORY_LIMIT_MB };
 
 /** Each limit's environment variable and accepted range. */
 const LIMIT_VARIABLES = {
-  workbookTimeoutMs: { variable: 'PERF_CHECK_WORKBOOK_TIMEOUT_MS', min: 100, max: 3_600_000, unit: '毫秒' },
-  threadMemoryMb: { variable: 'PERF_CHECK_THREAD_MEMORY_MB', min: 32, max: 16_384, unit: 'MB' },
+  workbookTimeoutMs: { variable: 'PERF_CHECK_WORKBOOK_TIMEOUT_MS', min: 100, max: 3_600_000, unit: 'ms' },
+  checkerMemoryMb: { variable: 'PERF_CHECK_CHECKER_MEMORY_MB', min: 32, max: 16_384, unit: 'MB' },
 } as const;
 
 /** The limits from the environment (a variable unset or empty keeps its default), or the Chinese refusal of a bad value. */
@@ -141,8 +141,17 @@ export function batchLimits(env: NodeJS.ProcessEnv): BatchLimits | string {
   return limits;
 }
 
-/** A checker thread holds one workbook at a time: what escapes the reader's limits takes down its thread, never the PC. */
-const checkerThread = (memoryMb: number) => new Worker(__filename, { resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+/**
+ * A checker is a process of its own (this script, see main.ts), not a worker thread: a thread's memory limit is only
+ * best effort, and a thread that reaches it can abort the whole run (nodejs/node#47224). A process that runs out of
+ * memory ends alone; what escapes the reader's limits takes down its checker, never the run or the PC.
+ */
+const checkerProcess = (memoryMb: number) =>
+  fork(__filename, [CHECKER_ARG, String(process.pid)], {
+    execArgv: [`--max-old-space-size=${memoryMb}`],
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+  });
 
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const input = resolve(options.input);
@@ -182,17 +191,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const workers = Math.max(1, Math.min(options.jobs ?? availableParallelism(), todo.length));
   let interrupted = false;
   let done = 0;
-  const pool: Worker[] = [];
-  // Ctrl-C: no file is handed out any more; each checker finishes the one it holds (milliseconds) and is stopped
-  // idle, because stopping a thread inside a native zlib call can abort the whole process. One still busy after
-  // INTERRUPT_GRACE_MS is stopped where it is.
+  const pool: ChildProcess[] = [];
+  // Ctrl-C (which the checkers ignore): no file is handed out any more; each checker finishes the ones it holds
+  // (milliseconds), so that they are kept, and is stopped idle. One still busy after INTERRUPT_GRACE_MS is stopped where it is.
   let grace: NodeJS.Timeout | undefined;
   const onSigint = () => {
     interrupted = true;
-    grace = setTimeout(() => pool.forEach((w) => void w.terminate()), INTERRUPT_GRACE_MS);
+    grace = setTimeout(() => pool.forEach((w) => w.kill()), INTERRUPT_GRACE_MS);
   };
   process.once('SIGINT', onSigint);
-  // The summary's spreadsheet writer is loaded here, not in the checker threads, while they start.
+  // The summary's spreadsheet writer is loaded here, not in the checkers, while they start.
   const summaryWriter = import('./summary');
   const queue = [...todo];
   const record = (job: (typeof todo)[number], row: BatchRow) => {
@@ -200,12 +208,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     progress.update(++done);
   };
   /**
-   * One checker thread working through the queue. It holds up to IN_FLIGHT workbooks, so that it starts the next one
-   * as it posts a row, without waiting for this thread to answer. The time limit runs for the workbook it is on.
+   * One checker working through the queue. It holds up to IN_FLIGHT workbooks, so that it starts the next one as it
+   * sends a row, without waiting for this process to answer. The time limit runs for the workbook it is on.
    */
   const checker = () =>
     new Promise<void>((finished) => {
-      let worker: Worker;
+      let worker: ChildProcess;
       let held: typeof todo = [];
       let timer: NodeJS.Timeout | undefined;
       let timedOut = false;
@@ -215,22 +223,23 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         if (held.length)
           timer = setTimeout(() => {
             timedOut = true;
-            void worker.terminate();
+            worker.kill();
           }, limits.workbookTimeoutMs);
       };
       const feed = () => {
         while (!interrupted && held.length < IN_FLIGHT && queue.length) {
           const job = queue.shift()!;
           held.push(job);
-          worker.postMessage({ source: job.source, target: job.target, file: job.file } satisfies BatchJob);
+          worker.send({ source: job.source, target: job.target, file: job.file } satisfies BatchJob);
         }
-        if (!held.length) void worker.terminate();
+        if (!held.length) worker.kill();
       };
       const start = () => {
-        worker = checkerThread(limits.threadMemoryMb);
-        pool.push(worker);
+        const current = checkerProcess(limits.checkerMemoryMb);
+        worker = current;
+        pool.push(current);
         timedOut = false;
-        worker.on('message', (row: BatchRow) => {
+        current.on('message', (row: BatchRow) => {
           // After Ctrl-C too: the workbook a checker finished is kept (its copy is written).
           const job = held.shift()!;
           record(job, row);
@@ -238,9 +247,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
           clock();
           feed();
         });
-        // An uncaught error ends the thread: 'exit' follows, and is handled there.
-        worker.on('error', () => undefined);
-        worker.once('exit', () => {
+        // 'close', not 'exit': it comes after the last row the checker sent, which is then never taken for lost.
+        let ended = false;
+        const end = () => {
+          if (ended) return;
+          ended = true;
           clearTimeout(timer);
           const [stoppedOn, ...waiting] = held;
           held = [];
@@ -260,7 +271,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
           start();
           feed();
           clock();
-        });
+        };
+        current.once('close', end);
+        // A checker that could not be started has no 'close' to wait for; any other error ends in 'close'.
+        current.on('error', () => void (current.pid === undefined && end()));
       };
       start();
       feed();

@@ -1,6 +1,5 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { threadId } from 'node:worker_threads';
 import { basename, dirname, join } from 'node:path';
 import { readWorkbookBytes, WorkbookReadError, type ReadWorkbook } from '../hosts/files/read';
 import { cliMessages as say } from '../src/index';
@@ -8,16 +7,21 @@ import { cliMessages as say } from '../src/index';
 const MB = 1024 * 1024;
 const MAX_BYTES = 200 * MB;
 
-/** What every temporary file of this process carries in its name, so that an interrupted run can find and remove them. */
+/** What every temporary file of a run carries in its name, so that an interrupted run can find and remove them. */
 export const tempSuffix = (pid: number) => `.perf-check-tmp-${pid}-`;
+
+/** A batch's checker process is started as `perf-check <CHECKER_ARG> <the run's process id>` (see batch.ts). */
+export const CHECKER_ARG = '--batch-checker';
+/** The run this process writes for: its own, or the batch's that started it as a checker. */
+const runPid = process.argv[2] === CHECKER_ARG && process.send ? Number(process.argv[3]) : process.pid;
 
 /**
  * Writes beside the final name and renames into place: a reader (or an interrupted run) never sees half a file. The
- * temporary name is unique per process and worker thread. Synchronous, like the reading below: a checker thread has
+ * temporary name is unique per run and process. Synchronous, like the reading below: a checker has
  * nothing else to do meanwhile, and each asynchronous call would cost it a round trip through libuv's thread pool.
  */
 export function writeAtomically(path: string, data: string | Uint8Array): void {
-  const temp = `${path}${tempSuffix(process.pid)}${threadId}`;
+  const temp = `${path}${tempSuffix(runPid)}${process.pid}`;
   writeFileSync(temp, data);
   renameSync(temp, path);
 }

@@ -266,8 +266,8 @@ const HELP = {
       不写 --out 时，结果放在收件文件夹旁的“<收件文件夹>_审核结果”中。
       非电子表格文件（.txt、.docx、.pdf、Office 临时锁定文件）列为跳过。
       再次运行时只检查有变化的工作簿；--force 全部重做。
-      每个工作簿最多检查 60 秒、每个检查线程最多用 512 MB 内存，超出的列为无法读取；
-      可用环境变量 PERF_CHECK_WORKBOOK_TIMEOUT_MS（毫秒）、PERF_CHECK_THREAD_MEMORY_MB 调整。`,
+      每个工作簿最多检查 60 秒、每个检查进程最多用 512 MB 内存，超出的列为无法读取；
+      可用环境变量 PERF_CHECK_WORKBOOK_TIMEOUT_MS（毫秒）、PERF_CHECK_CHECKER_MEMORY_MB 调整。`,
   rule: `  perf-check rule --text "<评分标准>" --value <数值> [--max <分值>] [--carry-over <上年结转>] [--json]
       按评分标准为一个数值计分，并给出扣分原因。数值可写 110%、1.1、出现次数、满足的项目如“①③”。`,
 };
@@ -292,8 +292,8 @@ ${EXIT_CODES}`,
   internalError: () => '检查这个文件时发生内部错误，未能完成。请把该文件反馈给开发者。',
   optionWithoutValue: (option: string) => `选项“${option}”后面缺少取值。`,
   badJobs: (jobs: string) => `--jobs 应是正整数，而不是“${jobs}”。`,
-  badLimit: (variable: string, value: string, min: number, max: number, unit: string) =>
-    `环境变量 ${variable} 应是 ${min} 到 ${max} 之间的整数（${unit}），而不是“${value}”。`,
+  badLimit: (variable: string, value: string, min: number, max: number, unit: 'ms' | 'MB') =>
+    `环境变量 ${variable} 应是 ${min} 到 ${max} 之间的整数（${unit === 'ms' ? '毫秒' : unit}），而不是“${value}”。`,
   /** The output folder when --out is not given: beside the input folder. */
   defaultOut: (input: string) => `${input}_审核结果`,
   interrupted: (processed: number) => `已中断：本次检查了 ${processed} 个工作簿，其余未处理，没有留下写了一半的文件。再次运行会接着检查。`,

@@ -63,7 +63,7 @@ const manyCells = () =>
     return xml.replace('</sheetData>', `${rows.join('')}</sheetData>`);
   });
 
-/** perf-check batch with these environment variables (the checker threads' limits). */
+/** perf-check batch with these environment variables (the checkers' limits). */
 const runWith = (env: Record<string, string>, ...args: string[]) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
 
@@ -254,20 +254,31 @@ describe('perf-check batch', () => {
     assert.match(r.stderr, /不能是收件文件夹本身/);
   });
 
-  // --jobs 1: one thread holding two workbooks when Ctrl-C comes; --jobs 2: two of them.
-  for (const jobs of ['1', '2'])
-    it(`Ctrl-C leaves no half-written file, keeps what its threads finish, and the next run picks up where it stopped (--jobs ${jobs})`, async () => {
+  // --jobs 1: one checker holding two workbooks when Ctrl-C comes, sent as a terminal does, to every process of the run
+  // (the checkers included); --jobs 2: two checkers, Ctrl-C sent to the run alone.
+  for (const [jobs, toGroup] of [
+    ['1', true],
+    ['2', false],
+  ] as const)
+    it(`Ctrl-C leaves no half-written file, keeps what its checkers finish, and the next run picks up where it stopped (--jobs ${jobs})`, async () => {
       const big = join(root, `大批${jobs}`);
       mkdirSync(big);
       const sources = readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx'));
       for (let i = 0; i < 300; i++) copyFileSync(join(FIXTURES, sources[i % sources.length]), join(big, `单位${String(i).padStart(3, '0')}.xlsx`));
       const target = join(root, `大批结果${jobs}`);
-      const child = spawn(process.execPath, [BIN, 'batch', big, '--out', target, '--jobs', jobs], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, 'batch', big, '--out', target, '--jobs', jobs], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: toGroup,
+      });
+      let sent = false;
       let stderr = '';
       const code = await new Promise<number | null>((resolveCode) => {
         child.stderr.on('data', (d) => {
           stderr += d;
-          if (/已检查 \d+\/300/.test(stderr) && !child.killed) child.kill('SIGINT');
+          if (sent || !/已检查 \d+\/300/.test(stderr)) return;
+          sent = true;
+          if (toGroup) process.kill(-child.pid!, 'SIGINT');
+          else child.kill('SIGINT');
         });
         child.on('exit', (c) => resolveCode(c));
       });
@@ -284,16 +295,16 @@ describe('perf-check batch', () => {
       const before = Object.fromEntries(written.map((f) => [f, statSync(join(target, f)).mtimeMs]));
       const resumed = run('batch', big, '--out', target, '--jobs', '2');
       const [, redone, skipped] = /本次检查 (\d+) 个，未变化跳过 (\d+) 个/.exec(resumed.stdout)!.map(Number);
-      // Every workbook the threads finished, the ones they held at Ctrl-C too, was kept: none is checked twice.
+      // Every workbook the checkers finished, the ones they held at Ctrl-C too, was kept: none is checked twice.
       assert.deepEqual([redone, skipped], [300 - processed, processed]);
       for (const f of written) assert.equal(statSync(join(target, f)).mtimeMs, before[f], `${f} not rewritten`);
       assert.ok(existsSync(join(target, '汇总.html')) && statSync(join(target, '汇总.html')).size > 1000);
     });
 });
 
-describe('perf-check batch: a checker thread stopped on a workbook', () => {
+describe('perf-check batch: a checker stopped on a workbook', () => {
   const root = mkdtempSync(join(tmpdir(), 'perf-batch-stop-'));
-  /** Named so that the hostile workbook sorts first: with --jobs 1 the next one waits on the same thread. */
+  /** Named so that the hostile workbook sorts first: with --jobs 1 the next one waits on the same checker. */
   const normal = ['东川区委办.xlsx', '北塔区委办.xlsx', '区委办.xlsx'];
   const inboxWith = (name: string, hostile: Uint8Array) => {
     const inbox = join(root, name);
@@ -335,10 +346,10 @@ describe('perf-check batch: a checker thread stopped on a workbook', () => {
     );
   }
 
-  it('a workbook beyond the thread’s memory limit is listed as 检查程序异常退出; the one queued behind it and the rest are checked', () => {
+  it('a workbook beyond the checker’s memory limit is listed as 检查程序异常退出; the one queued behind it and the rest are checked', () => {
     const inbox = inboxWith('内存', manyStrings());
     const out = join(root, '内存结果');
-    const r = runWith({ PERF_CHECK_THREAD_MEMORY_MB: '64' }, 'batch', inbox, '--out', out, '--jobs', '1');
+    const r = runWith({ PERF_CHECK_CHECKER_MEMORY_MB: '64' }, 'batch', inbox, '--out', out, '--jobs', '1');
     assertStoppedOn(r, out, '检查这个文件时检查程序异常退出（文件可能过大或结构异常），未能完成。请在 Excel 或 WPS 中打开后另存为 .xlsx 再检查。');
     // The same workbook fits the default 512 MB: it is checked (its junk strings name no table).
     const again = runWith({}, 'batch', inbox, '--out', join(root, '内存默认'), '--jobs', '1');
@@ -357,7 +368,7 @@ describe('perf-check batch: a checker thread stopped on a workbook', () => {
     mkdirSync(inbox);
     for (const [variable, value, message] of [
       ['PERF_CHECK_WORKBOOK_TIMEOUT_MS', '1.5s', /^环境变量 PERF_CHECK_WORKBOOK_TIMEOUT_MS 应是 100 到 3600000 之间的整数（毫秒），而不是“1\.5s”。/],
-      ['PERF_CHECK_THREAD_MEMORY_MB', '8', /^环境变量 PERF_CHECK_THREAD_MEMORY_MB 应是 32 到 16384 之间的整数（MB），而不是“8”。/],
+      ['PERF_CHECK_CHECKER_MEMORY_MB', '8', /^环境变量 PERF_CHECK_CHECKER_MEMORY_MB 应是 32 到 16384 之间的整数（MB），而不是“8”。/],
     ] as const) {
       const r = runWith({ [variable]: value }, 'batch', inbox, '--out', join(root, '空结果'));
       assert.equal(r.status, 2);
