@@ -6,7 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { CHECKER_STOPPED, isSpreadsheet } from '../hosts/files/index';
 import type { BatchJob, BatchRow } from './batch-worker';
 import { MEMORY_LIMIT_MB } from '../hosts/files/limits';
-import { CHECKER_ARG, tempSuffix, writeAtomically } from './files';
+import { CHECKER_ARG, CHECKER_READY, tempSuffix, writeAtomically } from './files';
 import { cliMessages as say, fileMessages } from '../src/index';
 
 /**
@@ -239,7 +239,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         worker = current;
         pool.push(current);
         timedOut = false;
-        current.on('message', (row: BatchRow) => {
+        current.on('message', (row: BatchRow | typeof CHECKER_READY) => {
+          // The time limit runs from when the checker is ready: starting it is not the workbook's time.
+          if (row === CHECKER_READY) return clock();
           // After Ctrl-C too: the workbook a checker finished is kept (its copy is written).
           const job = held.shift()!;
           record(job, row);
@@ -270,7 +272,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
           if (!queue.length) return finished();
           start();
           feed();
-          clock();
         };
         current.once('close', end);
         // A checker that could not be started has no 'close' to wait for; any other error ends in 'close'.
@@ -278,7 +279,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       };
       start();
       feed();
-      clock();
     });
   try {
     await Promise.all(Array.from({ length: todo.length ? workers : 0 }, checker));

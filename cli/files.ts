@@ -12,6 +12,8 @@ export const tempSuffix = (pid: number) => `.perf-check-tmp-${pid}-`;
 
 /** A batch's checker process is started as `perf-check <CHECKER_ARG> <the run's process id>` (see batch.ts). */
 export const CHECKER_ARG = '--batch-checker';
+/** What a checker process sends first, once it can take workbooks. */
+export const CHECKER_READY = 'ready';
 /** The run this process writes for: its own, or the batch's that started it as a checker. */
 const runPid = process.argv[2] === CHECKER_ARG && process.send ? Number(process.argv[3]) : process.pid;
 

@@ -1,6 +1,6 @@
 import { processJob, type BatchJob } from './batch-worker';
 import { cliMessages } from '../src/index';
-import { CHECKER_ARG } from './files';
+import { CHECKER_ARG, CHECKER_READY } from './files';
 import { main } from './perf-check';
 import { nodeZipCodec } from './zip-codec';
 import { useZipCodec } from '../hosts/files/zip';
@@ -18,6 +18,7 @@ if (process.argv[2] === CHECKER_ARG && process.send) {
   process.on('message', (job: BatchJob) => {
     last = last.then(() => processJob(job)).then((row) => void process.send!(row));
   });
+  process.send(CHECKER_READY);
 } else {
   void main(process.argv.slice(2)).then(
     (code) => {
