@@ -216,13 +216,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       let worker: ChildProcess;
       let held: typeof todo = [];
       let timer: NodeJS.Timeout | undefined;
-      let timedOut = false;
+      /** The workbook the checker was stopped on for taking too long. */
+      let timedOutOn: (typeof todo)[number] | undefined;
       const clock = () => {
         clearTimeout(timer);
         // The reader refuses a workbook beyond its limits; this is the guard for anything that still runs away.
         if (held.length)
           timer = setTimeout(() => {
-            timedOut = true;
+            timedOutOn = held[0];
             worker.kill();
           }, limits.workbookTimeoutMs);
       };
@@ -238,7 +239,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         const current = checkerProcess(limits.checkerMemoryMb);
         worker = current;
         pool.push(current);
-        timedOut = false;
+        timedOutOn = undefined;
         current.on('message', (row: BatchRow | typeof CHECKER_READY) => {
           // The time limit runs from when the checker is ready: starting it is not the workbook's time.
           if (row === CHECKER_READY) return clock();
@@ -246,6 +247,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
           const job = held.shift()!;
           record(job, row);
           cache.entries[job.file] = { size: job.size, mtimeMs: job.mtimeMs, row };
+          // A checker being stopped gets no more: the row came as the time limit ran out.
+          if (timedOutOn) return;
           clock();
           feed();
         });
@@ -258,17 +261,22 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
           const [stoppedOn, ...waiting] = held;
           held = [];
           if (!stoppedOn || interrupted) return finished();
-          // A workbook that brings its checker down (out of memory) is reported; a fresh checker takes the others over.
-          record(stoppedOn, {
-            file: stoppedOn.file,
-            status: 'unreadable',
-            reason: timedOut ? fileMessages.checkTooLong(limits.workbookTimeoutMs / 1000) : CHECKER_STOPPED,
-            errors: 0,
-            warnings: 0,
-            infos: 0,
-            byCode: {},
-          });
-          queue.unshift(...waiting);
+          if (timedOutOn && timedOutOn !== stoppedOn) {
+            // The workbook that ran out of time was finished after all: the next one never had its time, and is redone.
+            queue.unshift(stoppedOn, ...waiting);
+          } else {
+            // A workbook that brings its checker down (out of memory) is reported; a fresh checker takes the others over.
+            record(stoppedOn, {
+              file: stoppedOn.file,
+              status: 'unreadable',
+              reason: timedOutOn ? fileMessages.checkTooLong(limits.workbookTimeoutMs / 1000) : CHECKER_STOPPED,
+              errors: 0,
+              warnings: 0,
+              infos: 0,
+              byCode: {},
+            });
+            queue.unshift(...waiting);
+          }
           if (!queue.length) return finished();
           start();
           feed();
