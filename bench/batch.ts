@@ -47,7 +47,7 @@ export async function benchBatch(): Promise<BatchFigures> {
     });
     if (r.status !== 1 && r.status !== 0) throw new Error(r.stderr);
   };
-  // The batch is a process from start to end (node starting, modules loading, each checker thread warming up): so is
+  // The batch is a process from start to end (node starting, modules loading, each checker process warming up): so is
   // the baseline, a node process that opens the same files with exceljs, one after the other. The two alternate, in
   // rounds, so that a machine shared with other work slows both alike; medians.
   const opener = `const { readdirSync, readFileSync } = require('node:fs'); const ExcelJS = require('exceljs');
