@@ -1,6 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { argbOf, bySeverity, fileMessages, NOTE_TITLE, parseA1, PRODUCT_NAME, SEVERITIES, type Finding, type Severity } from '../../src/index';
 import { MAX_PACKAGE_BYTES } from './limits';
+import { relsPathOf, resolveTarget } from './package-paths';
 import { repack } from './repack';
 import { inflatedParts, inflateEntry, zipEntries, type ZipEntry } from './zip';
 import { tableSheetXml } from './xlsx-table';
@@ -35,23 +36,6 @@ function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g)) out[m[1]] = unescapeXml(m[2]);
   return out;
-}
-
-/** The path of a relationship target, relative to the part that owns the relationships. */
-function resolveTarget(ownerDir: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = `${ownerDir}/${target}`.split('/');
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === '..') out.pop();
-    else if (p && p !== '.') out.push(p);
-  }
-  return out.join('/');
-}
-
-function relsPathOf(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
 }
 
 interface Relationship {

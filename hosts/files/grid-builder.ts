@@ -8,7 +8,7 @@ import {
   type SheetGrid,
   type WorkbookGrid,
 } from '../../src/index';
-import { MAX_CELLS, MAX_COLS, MAX_MERGED_CELLS, MAX_ROWS, MAX_TEXT_LENGTH, SUSPICIOUS_MERGE_CELLS, limitRefusal } from './limits';
+import { MAX_CELLS, MAX_COLS, MAX_INFLATED_BYTES, MAX_MERGED_CELLS, MAX_ROWS, MAX_TEXT_LENGTH, SUSPICIOUS_MERGE_CELLS, limitRefusal } from './limits';
 
 /** Damage the reader read around: reported once per kind and sheet, with how often it occurred. */
 export interface DamageNote {
@@ -27,6 +27,10 @@ export type ReadWorkbook = WorkbookGrid & { damage: DamageNote[] };
 /** A workbook that cannot be read as a workbook at all; the message is for the user, in Chinese. */
 export class WorkbookReadError extends Error {}
 
+export const refuse = (message: string): never => {
+  throw new WorkbookReadError(message);
+};
+
 export class DamageLog {
   private readonly notes = new Map<string, DamageNote>();
 
@@ -40,6 +44,18 @@ export class DamageLog {
   list(): DamageNote[] {
     return [...this.notes.values()];
   }
+}
+
+/**
+ * Adds up the sizes the zip declares for the parts inflated so far and refuses the workbook beyond the limit. A part
+ * is never inflated beyond its declared size, so this bounds what reading may inflate.
+ */
+export function inflationBudget(): (declaredSize: number) => void {
+  let declared = 0;
+  return (size) => {
+    declared += size;
+    if (declared > MAX_INFLATED_BYTES) refuse(limitRefusal.inflated(declared));
+  };
 }
 
 /** Counts shared by all sheets of one workbook, so that the limits hold per workbook. */

@@ -1,8 +1,8 @@
 import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
 import { unzipSync, zipSync } from 'fflate';
 import { fileMessages, type CellValue, type GridCell } from '../../src/index';
-import { Budget, DamageLog, SheetBuilder, WorkbookReadError, type ReadWorkbook } from './grid-builder';
-import { Deadline, MAX_CELLS, MAX_INFLATED_BYTES, MAX_ROWS, MAX_SHEETS, limitRefusal } from './limits';
+import { Budget, DamageLog, inflationBudget, refuse, SheetBuilder, WorkbookReadError, type ReadWorkbook } from './grid-builder';
+import { Deadline, MAX_CELLS, MAX_ROWS, MAX_SHEETS, limitRefusal } from './limits';
 import { isDateFormat, excelDate } from './xlsx';
 import { decodeText } from './xml';
 
@@ -24,20 +24,15 @@ export function formatName(kind: LegacyKind, fileName?: string): string {
   return ext === 'xls' || kind === 'biff' ? format.xls : `.${ext ?? 'xls'}`;
 }
 
-const refuse = (message: string): never => {
-  throw new WorkbookReadError(message);
-};
-
 /** The .ods package re-packed from the parts fflate inflated within the limits: what SheetJS then reads. */
 function boundedOds(bytes: Uint8Array): Uint8Array {
-  let declared = 0;
+  const inflate = inflationBudget();
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, {
       filter: (file) => {
         if (!/^(?:content|styles|meta|settings)\.xml$|^mimetype$|^META-INF\/manifest\.xml$/.test(file.name)) return false;
-        declared += file.originalSize;
-        if (declared > MAX_INFLATED_BYTES) refuse(limitRefusal.inflated(declared));
+        inflate(file.originalSize);
         return true;
       },
     });

@@ -1,7 +1,8 @@
 import { unzipSync } from 'fflate';
 import { damageNotes, fileMessages, toA1, type CellValue, type GridCell, type SheetGrid } from '../../src/index';
-import { Budget, DamageLog, SheetBuilder, WorkbookReadError, type ReadWorkbook } from './grid-builder';
-import { Deadline, MAX_INFLATED_BYTES, MAX_SHEETS, limitRefusal } from './limits';
+import { Budget, DamageLog, inflationBudget, refuse, SheetBuilder, WorkbookReadError, type ReadWorkbook } from './grid-builder';
+import { Deadline, MAX_SHEETS, limitRefusal } from './limits';
+import { dirOf, relsPathOf, resolveTarget } from './package-paths';
 import { attr, decodeText, endsWithEndTag, runText, unescapeXml } from './xml';
 import { inflatedParts, inflateEntry, zipEntries } from './zip';
 
@@ -47,10 +48,6 @@ const BUILTIN_FORMATS: Record<number, string> = {
 
 const refusal = (message: string) => new WorkbookReadError(message);
 
-const refuse = (message: string): never => {
-  throw new WorkbookReadError(message);
-};
-
 /** A date format shows a number as a date: exceljs's test, so that a date reads the same as before. */
 export function isDateFormat(fmt: string): boolean {
   return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
@@ -77,27 +74,13 @@ function parseRef(ref: string): [number, number] | undefined {
   return Number.isInteger(row) && row >= 1 ? [row - 1, col - 1] : undefined;
 }
 
-function resolvePath(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const out = base.split('/').slice(0, -1);
-  for (const p of target.split('/')) {
-    if (p === '..') out.pop();
-    else if (p && p !== '.') out.push(p);
-  }
-  return out.join('/');
-}
-
-function relsOf(part: string): string {
-  const slash = part.lastIndexOf('/');
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
 function relationships(xml: string | undefined, owner: string): Map<string, { type: string; path: string }> {
   const out = new Map<string, { type: string; path: string }>();
   for (const m of (xml ?? '').matchAll(/<(?:[\w.-]+:)?Relationship\b([^<>]*)>/g)) {
     const id = attr(m[1], 'Id');
     const target = attr(m[1], 'Target');
-    if (id && target && attr(m[1], 'TargetMode') !== 'External') out.set(id, { type: attr(m[1], 'Type') ?? '', path: resolvePath(owner, target) });
+    if (id && target && attr(m[1], 'TargetMode') !== 'External')
+      out.set(id, { type: attr(m[1], 'Type') ?? '', path: resolveTarget(dirOf(owner), target) });
   }
   return out;
 }
@@ -108,13 +91,12 @@ const SKIPPED_PARTS =
 
 /** The package's parts a check needs, inflated; everything else (pictures, printer settings…) stays compressed. */
 function inflateParts(bytes: Uint8Array): Map<string, Uint8Array> {
-  let declared = 0;
+  const inflate = inflationBudget();
   const wanted = (name: string, originalSize: number) => {
     if (!/\.(?:xml|rels)$/i.test(name) || SKIPPED_PARTS.test(name)) return false;
     // The size the zip declares is the size a part is inflated into and never beyond: a lying header gives a
     // truncated part, not an unbounded one.
-    declared += originalSize;
-    if (declared > MAX_INFLATED_BYTES) refuse(limitRefusal.inflated(declared));
+    inflate(originalSize);
     return true;
   };
   try {
@@ -356,7 +338,7 @@ export function readXlsx(bytes: Uint8Array): ReadWorkbook {
     if ([...parts.keys()].some((p) => /^xl\/worksheets\//i.test(p))) throw refusal(fileMessages.noWorkbookPart());
     throw refusal(fileMessages.noWorkbookInZip());
   }
-  const rels = relationships(text(relsOf(workbookPath)), workbookPath);
+  const rels = relationships(text(relsPathOf(workbookPath)), workbookPath);
   const date1904 = /date1904\s*=\s*["'](?:1|true)["']/.test(/<(?:[\w.-]+:)?workbookPr\b[^<>]*>/.exec(workbookXml)?.[0] ?? '');
   const ctx: Context = {
     strings: [],
