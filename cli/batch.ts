@@ -297,6 +297,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     writeAtomically(cachePath, JSON.stringify(cache));
   }
   const all = files.map((f) => rows.get(relative(input, f).split(sep).join('/'))).filter((r): r is BatchRow => !!r);
-  const summary = interrupted ? [] : await (await summaryWriter).writeSummary(all, out);
+  const summary = interrupted ? [] : (await summaryWriter).writeSummary(all, out);
   return { rows: all, processed: done, skipped: files.length - todo.length, summary, interrupted, notSpreadsheets };
 }

@@ -6,7 +6,7 @@ import { fileMessages } from '../../src/index';
  * which limit and what to do.
  */
 
-/** Memory one workbook may take to read and check: the limits below keep it well under this; a batch thread gets it. */
+/** Memory one workbook may take to read and check: the limits below keep it well under this; a batch checker process gets it. */
 export const MEMORY_LIMIT_MB = 512;
 /** Bytes all the parts the reader inflates may add up to, as the zip declares them (and never more: see xlsx.ts). */
 export const MAX_INFLATED_BYTES = 128 * 1024 * 1024;
